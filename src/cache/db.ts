@@ -1,0 +1,27 @@
+import Dexie, { type Table } from 'dexie';
+import type { BackendId } from '../settings/schema';
+
+export interface CachedTranslation {
+  /** `cacheKey()` of the normalised source text, backend and languages. */
+  key: string;
+  translation: string;
+  /** The backend that produced the translation. */
+  backend: BackendId;
+  target: string;
+  createdAt: number;
+}
+
+export const DB_NAME = 'redbridge';
+
+/**
+ * The extension-origin IndexedDB database. Each schema change is a new `version(n)` block;
+ * old blocks stay so that existing installs upgrade in order.
+ */
+export class RedBridgeDb extends Dexie {
+  translations!: Table<CachedTranslation, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({ translations: 'key, createdAt' });
+  }
+}

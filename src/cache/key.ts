@@ -1,0 +1,19 @@
+import type { BackendId } from '../settings/schema';
+
+/** Bump when the normalisation or a backend's request format changes what a key means. */
+export const CACHE_KEY_VERSION = 1;
+
+export interface CacheKeyParts {
+  /** Already normalised with `normalizeText`. */
+  text: string;
+  backend: BackendId;
+  source: string;
+  target: string;
+}
+
+/** SHA-256 (hex) of the parts: fixed length, whatever the text's length. */
+export async function cacheKey(parts: CacheKeyParts): Promise<string> {
+  const material = JSON.stringify([CACHE_KEY_VERSION, parts.text, parts.backend, parts.source, parts.target]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

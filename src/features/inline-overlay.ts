@@ -1,0 +1,173 @@
+import { isOwnNode } from '../dom/own-nodes';
+import { createUnitTracker, UNIT_ID_ATTRIBUTE, type TrackedUnit } from '../dom/unit-tracker';
+import { createVisibilityWatcher } from '../dom/visibility';
+import type { createTranslateClient } from '../messaging/translate-client';
+import type { SiteAdapter, UnitContent } from '../sites/types';
+import { isChinese } from '../text/detect';
+import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
+import type { OverlayState } from '../ui/overlay-state';
+
+export interface InlineOverlayOptions {
+  adapter: SiteAdapter;
+  client: ReturnType<typeof createTranslateClient>;
+  targetLanguage: string;
+}
+
+/** The host element points back at its unit, for re-renders and for tests. */
+const FOR_ATTRIBUTE = 'data-redbridge-for';
+/** A page that keeps deleting our overlay wins after this many re-inserts. */
+const MAX_REINSERTS = 3;
+
+interface View {
+  unit: TrackedUnit;
+  host: OverlayHost | null;
+  state: OverlayState;
+  /** What was sent for translation: the Chinese body (or '') and the Chinese hashtags. */
+  request: UnitContent | null;
+  /** Bumped on every request so a late answer for old content is dropped. */
+  generation: number;
+  reinserts: number;
+}
+
+/** Only the Chinese parts of a unit are translated; null when it has none. */
+function chineseParts(content: UnitContent): UnitContent | null {
+  const text = isChinese(content.text) ? content.text : '';
+  const tags = content.tags.filter(isChinese);
+  return text || tags.length > 0 ? { text, tags } : null;
+}
+
+function sameRequest(a: UnitContent | null, b: UnitContent | null): boolean {
+  return !!a && !!b && a.text === b.text && a.tags.join('\n') === b.tags.join('\n');
+}
+
+/**
+ * Bilingual mode: every Chinese unit gets its English under it (or, for feed cards, as a
+ * caption over the cover), translated when it comes near the screen.
+ */
+export function startInlineOverlays({ adapter, client, targetLanguage }: InlineOverlayOptions): () => void {
+  const views = new WeakMap<TrackedUnit, View>();
+  const hostViews = new WeakMap<Element, View>();
+  const visibility = createVisibilityWatcher((element) => {
+    const id = element.getAttribute(UNIT_ID_ATTRIBUTE);
+    const view = id ? byId.get(id) : undefined;
+    if (view) void translate(view);
+  }, adapter.scrollContainerFor);
+  /** Units waiting to come into view, by id (the visibility callback gets only the element). */
+  const byId = new Map<string, View>();
+
+  function render(view: View): void {
+    if (!view.host) {
+      view.host = createOverlayHost(adapter.placementOf(view.unit.kind));
+      hostViews.set(view.host.element, view);
+    }
+    view.host.element.setAttribute(FOR_ATTRIBUTE, view.unit.id);
+    if (!view.host.element.isConnected) insert(view.host.element, view.unit);
+    view.host.render({
+      state: view.state,
+      placement: adapter.placementOf(view.unit.kind),
+      language: targetLanguage,
+      onRetry: () => void translate(view),
+    });
+  }
+
+  function insert(host: Element, unit: TrackedUnit): void {
+    const slot = adapter.overlaySlot(unit.element, unit.kind);
+    slot.parent.insertBefore(host, slot.before);
+  }
+
+  async function translate(view: View): Promise<void> {
+    byId.delete(view.unit.id);
+    const request = chineseParts(view.unit.content);
+    if (!request) return remove(view);
+    const generation = ++view.generation;
+    view.request = request;
+    view.state = { status: 'loading' };
+    render(view);
+    const texts = request.text ? [request.text, ...request.tags] : request.tags;
+    const outcomes = await Promise.all(texts.map((text) => client.translate(text)));
+    if (generation !== view.generation || views.get(view.unit) !== view) return;
+    const failed = outcomes.find((outcome) => !outcome.ok);
+    if (failed && !failed.ok) {
+      view.state = { status: 'error', message: failed.error.message };
+    } else {
+      const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));
+      const backend = outcomes[0]?.ok ? outcomes[0].backend : '';
+      view.state = {
+        status: 'done',
+        text: request.text ? translations[0]! : '',
+        tags: request.text ? translations.slice(1) : translations,
+        backend,
+      };
+    }
+    render(view);
+  }
+
+  function remove(view: View): void {
+    view.generation += 1;
+    view.host?.destroy();
+    view.host = null;
+    view.request = null;
+  }
+
+  /** A re-rendered unit finds the overlay of the element it replaced at the same spot. */
+  function adoptableView(unit: TrackedUnit): View | null {
+    const { parent, before } = adapter.overlaySlot(unit.element, unit.kind);
+    const candidate = adapter.placementOf(unit.kind) === 'caption' ? parent.lastElementChild : before;
+    const view = candidate instanceof Element && isOwnNode(candidate) ? hostViews.get(candidate) : undefined;
+    return view && !view.unit.element.isConnected ? view : null;
+  }
+
+  function added(unit: TrackedUnit): void {
+    const adopted = adoptableView(unit);
+    if (adopted) {
+      views.delete(adopted.unit);
+      adopted.unit = unit;
+      views.set(unit, adopted);
+      if (sameRequest(adopted.request, chineseParts(unit.content))) render(adopted);
+      else void translate(adopted);
+      return;
+    }
+    if (!chineseParts(unit.content)) return;
+    const view: View = { unit, host: null, state: { status: 'loading' }, request: null, generation: 0, reinserts: 0 };
+    views.set(unit, view);
+    byId.set(unit.id, view);
+    visibility.watch(unit.element);
+  }
+
+  const tracker = createUnitTracker(adapter, isOwnNode, {
+    added,
+    changed(unit) {
+      const view = views.get(unit);
+      if (!view) return added(unit);
+      // Not translated yet: the new words are read when it comes into view.
+      if (view.request && !sameRequest(view.request, chineseParts(unit.content))) void translate(view);
+    },
+    removed(unit) {
+      const view = views.get(unit);
+      if (!view) return;
+      views.delete(unit);
+      byId.delete(unit.id);
+      visibility.unwatch(unit.element);
+      remove(view);
+    },
+    ownNodeRemoved(node) {
+      const view = hostViews.get(node);
+      if (!view || view.host?.element !== node || !view.unit.element.isConnected) return;
+      if (view.reinserts++ < MAX_REINSERTS) insert(node, view.unit);
+    },
+  });
+
+  tracker.start();
+  return () => {
+    tracker.stop();
+    visibility.disconnect();
+    for (const element of document.querySelectorAll(`[${UNIT_ID_ATTRIBUTE}]`)) {
+      element.removeAttribute(UNIT_ID_ATTRIBUTE);
+    }
+    for (const host of document.querySelectorAll(`[${FOR_ATTRIBUTE}]`)) {
+      hostViews.get(host)?.host?.destroy();
+      host.remove();
+    }
+    byId.clear();
+  };
+}

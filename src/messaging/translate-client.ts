@@ -1,0 +1,47 @@
+import type { TranslateOutcome } from '../translation/service';
+import { MAX_TEXTS_PER_MESSAGE } from './protocol';
+import { sendToBackground } from './send';
+
+interface Waiting {
+  text: string;
+  resolve: (outcome: TranslateOutcome) => void;
+}
+
+/**
+ * The content script's side of translation: texts asked for within one short window travel to
+ * the background in one message (the background batches again across tabs).
+ */
+export function createTranslateClient(windowMs = 30) {
+  const waiting: Waiting[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  async function flush(): Promise<void> {
+    timer = null;
+    const batch = waiting.splice(0, MAX_TEXTS_PER_MESSAGE);
+    if (waiting.length > 0) timer = setTimeout(() => void flush(), 0);
+    let outcomes: TranslateOutcome[];
+    try {
+      outcomes = await sendToBackground({ type: 'translate', texts: batch.map((item) => item.text) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcomes = batch.map(() => ({
+        ok: false,
+        error: { code: 'network', message: `RedBridge is not responding (${message}). Reload the page to retry.` },
+      }));
+    }
+    batch.forEach((item, i) => item.resolve(outcomes[i] ?? missing()));
+  }
+
+  function missing(): TranslateOutcome {
+    return { ok: false, error: { code: 'bad-response', message: 'RedBridge returned no translation' } };
+  }
+
+  return {
+    translate(text: string): Promise<TranslateOutcome> {
+      return new Promise((resolve) => {
+        waiting.push({ text, resolve });
+        timer ??= setTimeout(() => void flush(), windowMs);
+      });
+    },
+  };
+}

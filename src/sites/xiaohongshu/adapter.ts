@@ -1,0 +1,51 @@
+import type { SiteAdapter, UnitContent, UnitKind } from '../types';
+import { readUnitContent } from './extract';
+import { SELECTORS } from './selectors';
+
+const scrollability = new WeakMap<Element, boolean>();
+
+function scrolls(element: Element): boolean {
+  let known = scrollability.get(element);
+  if (known === undefined) {
+    const overflow = getComputedStyle(element).overflowY;
+    known = overflow === 'auto' || overflow === 'scroll';
+    scrollability.set(element, known);
+  }
+  return known;
+}
+
+export const xiaohongshu: SiteAdapter = {
+  unitSelector: [SELECTORS.cardTitle, SELECTORS.noteTitle, SELECTORS.noteDesc, SELECTORS.commentContent].join(', '),
+
+  kindOf(element: Element): UnitKind | null {
+    if (element.matches(SELECTORS.commentContent)) return 'comment';
+    if (element.matches(SELECTORS.noteDesc)) return 'note-desc';
+    if (element.matches(SELECTORS.noteTitle)) return 'note-title';
+    if (element.matches(SELECTORS.cardTitle)) return 'card-title';
+    return null;
+  },
+
+  readUnit(element: Element, kind: UnitKind): UnitContent {
+    return readUnitContent(element, kind);
+  },
+
+  placementOf(kind) {
+    return kind === 'card-title' ? 'caption' : 'block';
+  },
+
+  overlaySlot(element, kind) {
+    // Feed cards are absolutely positioned by the page from their measured height: a caption
+    // over the cover adds no height, so the masonry never overlaps.
+    const cover = kind === 'card-title' ? element.closest(SELECTORS.card)?.querySelector(SELECTORS.cardCover) : null;
+    if (cover) return { parent: cover, before: null };
+    return { parent: element.parentElement ?? element, before: element.nextSibling };
+  },
+
+  scrollContainerFor(element) {
+    let container = element.parentElement?.closest(SELECTORS.scrollContainers) ?? null;
+    while (container && !scrolls(container)) {
+      container = container.parentElement?.closest(SELECTORS.scrollContainers) ?? null;
+    }
+    return container;
+  },
+};

@@ -1,0 +1,48 @@
+import type { UnitContent, UnitKind } from '../types';
+import { OVERLAY_TAG } from '../../dom/own-nodes';
+import { REPLY_PREFIX, SELECTORS } from './selectors';
+
+/** Inside a unit, these carry no words to translate (hashtags are collected on their own). */
+const LEFT_OUT = [SELECTORS.emoji, SELECTORS.mention, SELECTORS.replyToNickname, SELECTORS.hashtag, 'a[href^="http"]']
+  .map((selector) => `:is(${selector})`)
+  .join(', ');
+
+function textOf(root: Element): string {
+  let text = '';
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const element = node as Element;
+      if (element.localName === OVERLAY_TAG || element.matches(LEFT_OUT)) return NodeFilter.FILTER_REJECT;
+      if (element.localName === 'br') return NodeFilter.FILTER_ACCEPT;
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += node.nodeType === Node.TEXT_NODE ? node.nodeValue : '\n';
+  }
+  return text;
+}
+
+function hashtagsOf(root: Element): string[] {
+  return Array.from(root.querySelectorAll(SELECTORS.hashtag), (tag) =>
+    (tag.textContent ?? '').trim().replace(/^#/, ''),
+  ).filter((tag) => tag.length > 0);
+}
+
+/** Reads a unit's own words: titles as they are; bodies and comments without the extras. */
+export function readUnitContent(element: Element, kind: UnitKind): UnitContent {
+  switch (kind) {
+    case 'card-title':
+    case 'note-title':
+      return { text: textOf(element).trim(), tags: [] };
+    case 'note-desc':
+      return { text: textOf(element).trim(), tags: hashtagsOf(element) };
+    case 'comment': {
+      // The reply prefix `回复 X : ` sits before `.note-text`; older markup may inline it.
+      const body = element.querySelector(SELECTORS.noteText);
+      const text = body ? textOf(body) : textOf(element).replace(REPLY_PREFIX, '');
+      return { text: text.trim(), tags: hashtagsOf(element) };
+    }
+  }
+}

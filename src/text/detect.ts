@@ -1,0 +1,49 @@
+/**
+ * Decides whether a piece of user text is Chinese, i.e. worth sending to a translator.
+ * Japanese is told apart by its kana, Korean by hangul; text with nothing to translate
+ * (emoji, digits, links, mentions) is never Chinese.
+ */
+
+const HAN = /\p{Script=Han}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HANGUL = /\p{Script=Hangul}/gu;
+const LATIN_WORD = /\p{Script=Latin}{2,}/gu;
+
+/** Ideographic punctuation and symbols that also sit in the Han block's neighbourhood. */
+const KANA_NEUTRAL = /[ー・゛゜]/gu;
+
+export type TextLanguage = 'zh' | 'ja' | 'ko' | 'other' | 'none';
+
+/** Removes what is never translated: links, @mentions and RedNote emoji codes such as `[笑哭R]`. */
+export function withoutUntranslatable(text: string): string {
+  return text
+    .replace(/\bhttps?:\/\/\S+/giu, ' ')
+    .replace(/\bwww\.\S+/giu, ' ')
+    .replace(/(^|\s)@[^\s@]{1,32}/gu, '$1 ')
+    .replace(/\[[^\s[\]]{1,8}\]/gu, ' ');
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+export function detectLanguage(rawText: string): TextLanguage {
+  const text = withoutUntranslatable(rawText).replace(KANA_NEUTRAL, '');
+  const han = count(text, HAN);
+  const kana = count(text, KANA);
+  const hangul = count(text, HANGUL);
+  const latinWords = count(text, LATIN_WORD);
+
+  // Japanese mixes kanji with plenty of kana; Chinese posts borrow at most a stray 「の」.
+  if (kana >= 2 && kana * 4 >= han) return 'ja';
+  if (kana > 0 && han === 0) return 'ja';
+  if (hangul > 0 && hangul >= han) return 'ko';
+  if (han >= 2 || (han === 1 && latinWords === 0)) return 'zh';
+  if (latinWords > 0 || /\p{L}/u.test(text)) return 'other';
+  return 'none';
+}
+
+/** True for Simplified, Traditional and mixed Chinese/English text. */
+export function isChinese(text: string): boolean {
+  return detectLanguage(text) === 'zh';
+}

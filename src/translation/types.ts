@@ -1,0 +1,30 @@
+import type { BackendId, Settings } from '../settings/schema';
+
+export interface LanguagePair {
+  /** `zh` when reading RedNote. */
+  source: string;
+  target: string;
+}
+
+export interface BackendCapabilities {
+  /** Most texts one request may carry (1 = no batching). */
+  maxTextsPerRequest: number;
+  /** Most characters one request may carry, all texts together. */
+  maxCharsPerRequest: number;
+  needsKey: boolean;
+  /** Where the text goes: a public cloud service, a server the user runs, or the device. */
+  runsOn: 'cloud' | 'self-hosted' | 'device';
+}
+
+/**
+ * A translation backend. `translate` gets normalised texts and returns one translation per
+ * text, in order, or throws a TranslationError.
+ */
+export interface Backend {
+  readonly id: BackendId;
+  readonly name: string;
+  readonly capabilities: BackendCapabilities;
+  translate(texts: readonly string[], languages: LanguagePair, signal: AbortSignal): Promise<string[]>;
+}
+
+export type BackendFactory = (settings: Settings) => Backend;

@@ -1,0 +1,70 @@
+import type { OverlayPlacement } from '../sites/types';
+import type { OverlayState } from './overlay-state';
+
+export interface TranslationOverlayProps {
+  state: OverlayState;
+  placement: OverlayPlacement;
+  /** Shown on the badge, e.g. `EN`. */
+  language: string;
+  onRetry: () => void;
+}
+
+/**
+ * The translation under (or over) a unit: a loading line while the backend works, the English
+ * when it arrives, or the error with a Retry button. Marked with a language badge so nobody
+ * mistakes it for the author's words.
+ */
+export function TranslationOverlay({ state, placement, language, onRetry }: TranslationOverlayProps) {
+  const badge = (
+    <span class="badge" aria-hidden="true">
+      {language.toUpperCase()}
+    </span>
+  );
+  if (state.status === 'loading') {
+    return (
+      <div class={`rb ${placement} loading`} data-state="loading" role="status" aria-busy="true">
+        {badge}
+        <span class="muted">Translating…</span>
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div class={`rb ${placement} error`} data-state="error" role="alert">
+        {badge}
+        <span class="message">Couldn’t translate: {state.message}</span>{' '}
+        <button
+          type="button"
+          class="retry"
+          onClick={(event) => {
+            // Inside a feed card the click would also open the note.
+            event.preventDefault();
+            event.stopPropagation();
+            onRetry();
+          }}
+        >
+          Retry
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div
+      class={`rb ${placement} done`}
+      data-state="done"
+      lang={language}
+      aria-label={`Translation (${state.backend})`}
+      title={`Translated by RedBridge with ${state.backend}`}
+    >
+      {badge}
+      {state.text && <span class="text">{state.text}</span>}
+      {state.tags.length > 0 && (
+        <span class="tags">
+          {state.tags.map((tag) => (
+            <span class="tag">#{tag}</span>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}

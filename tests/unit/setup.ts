@@ -1,0 +1,2 @@
+// Dexie needs an IndexedDB: an in-memory one, fresh per test file.
+import 'fake-indexeddb/auto';

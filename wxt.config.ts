@@ -1,0 +1,62 @@
+import { defineConfig } from 'wxt';
+
+/** Stable Firefox add-on id: AMO and the e2e tests rely on it never changing. */
+export const GECKO_ID = 'redbridge@redbridge.dev';
+
+/** RedNote's hosts: the only pages the content script runs on in a release build. */
+export const REDNOTE_MATCHES = ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'];
+
+/**
+ * `--mode e2e` builds also run on the fixture pages served from 127.0.0.1, may call the fake
+ * translation servers there, and ship the test-only probe page. Release builds never do.
+ */
+const E2E_MATCHES = ['http://127.0.0.1/*'];
+const E2E_PROBE = 'e2e-probe';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  srcDir: '.',
+  manifest: ({ browser, mode }) => ({
+    name: 'RedBridge: RedNote in English',
+    description:
+      'Read RedNote (Xiaohongshu) in English: translations of notes, hashtags and comments, inline under the Chinese.',
+    permissions: ['storage'],
+    host_permissions: [
+      'https://translate.google.com/*',
+      ...(mode === 'e2e' ? E2E_MATCHES : []),
+    ],
+    ...(mode === 'e2e' ? { web_accessible_resources: webAccessibleProbe(browser) } : {}),
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '128.0',
+        // Note and comment text is sent to the translation service the user picked.
+        data_collection_permissions: { required: ['websiteContent'] },
+      },
+    },
+  }),
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'e2e') return;
+      const probe = entrypoints.findIndex((entry) => entry.name === E2E_PROBE);
+      if (probe >= 0) entrypoints.splice(probe, 1);
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...E2E_MATCHES];
+      }
+    },
+  },
+  zip: {
+    // The Firefox sources zip is for AMO reviewers: source and build files only.
+    excludeSources: ['tests/output/**', '.output/**', 'coverage/**', 'bench/results*'],
+  },
+});
+
+function webAccessibleProbe(browser: string) {
+  const page = `${E2E_PROBE}.html`;
+  if (browser === 'firefox') return [page] as unknown as never;
+  return [{ resources: [page], matches: E2E_MATCHES }] as unknown as never;
+}
