@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The `--mode e2e` builds (`npm run build:e2e`). */
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: join(ROOT, '.output/chrome-mv3-e2e'),
+  firefox: join(ROOT, '.output/firefox-mv2-e2e'),
+};
+const GECKO_ID = 'redbridge@redbridge.dev';
+/** Fixed so that tests know the moz-extension:// origin. */
+const FIREFOX_UUID = '5f1d7c3e-8a2b-4c6d-9e0f-7a1b2c3d4e5f';
+
+function executable(name: BrowserName): string {
+  const candidates =
+    name === 'chromium'
+      ? [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
+      : [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) throw new Error(`No ${name} found: install Debian's package or set ${name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH'}`);
+  return found;
+}
+
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  readonly browser: Browser;
+  /** A tab in the extension's origin with `window.redbridgeProbe` ready. */
+  openProbe(anyFixtureUrl: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium or Firefox ESR with the e2e build of RedBridge installed. */
+export async function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+  const extensionDir = EXTENSION_DIRS[name];
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir} is missing: run \`npm run build:e2e\` first`);
+  }
+  // Browsers write profiles and caches into $HOME: keep them in a temp dir.
+  const home = await mkdtemp(join(tmpdir(), `redbridge-${name}-`));
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') };
+  const browser =
+    name === 'chromium'
+      ? await puppeteer.launch({
+          executablePath: executable(name),
+          headless: true,
+          pipe: true,
+          enableExtensions: [extensionDir],
+          userDataDir: join(home, 'profile'),
+          env,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--window-size=1400,1000',
+          ],
+          defaultViewport: { width: 1400, height: 1000 },
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath: executable(name),
+          headless: true,
+          env,
+          defaultViewport: { width: 1400, height: 1000 },
+          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+        });
+  if (name === 'firefox') await browser.installExtension(extensionDir);
+
+  let chromeExtensionId: string | null = null;
+  async function extensionOrigin(): Promise<string> {
+    if (name === 'firefox') return `moz-extension://${FIREFOX_UUID}`;
+    if (!chromeExtensionId) {
+      const worker = await browser.waitForTarget(
+        (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+      );
+      chromeExtensionId = new URL(worker.url()).host;
+    }
+    return `chrome-extension://${chromeExtensionId}`;
+  }
+
+  return {
+    name,
+    browser,
+    async openProbe(anyFixtureUrl) {
+      const probeUrl = `${await extensionOrigin()}/e2e-probe.html`;
+      const page = await browser.newPage();
+      if (name === 'chromium') {
+        await page.goto(probeUrl);
+      } else {
+        // Puppeteer cannot goto moz-extension:// URLs; a web page may navigate to a
+        // web-accessible extension page. (Puppeteer reports no navigation event for it.)
+        await page.goto(anyFixtureUrl);
+        await page.evaluate((url) => void (location.href = url), probeUrl);
+      }
+      await page.waitForFunction(() => document.title === 'RedBridge e2e probe ready', { polling: 100 });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { Page } from 'puppeteer';
+
+/** What a user sees for one fixture element. */
+export interface OverlayInfo {
+  fixtureId: string;
+  /** Overlays attached to this element itself. */
+  overlays: number;
+  state: string | null;
+  text: string | null;
+  tags: string[];
+  hasRetry: boolean;
+  elementText: string;
+}
+
+/**
+ * Reads every `[data-fixture-id]` element and the overlays attached to it: the unit carries
+ * `data-redbridge-id`, its overlay host `data-redbridge-for` with an open shadow root.
+ */
+export async function readOverlays(page: Page): Promise<Map<string, OverlayInfo>> {
+  const list = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-fixture-id]'), (element) => {
+      const unitId = element.getAttribute('data-redbridge-id');
+      const hosts = unitId ? Array.from(document.querySelectorAll(`redbridge-translation[data-redbridge-for="${unitId}"]`)) : [];
+      const root = hosts[0]?.shadowRoot ?? null;
+      return {
+        fixtureId: element.getAttribute('data-fixture-id')!,
+        overlays: hosts.length,
+        state: hosts[0]?.getAttribute('data-state') ?? null,
+        text: root?.querySelector('.text')?.textContent ?? null,
+        tags: Array.from(root?.querySelectorAll('.tag') ?? [], (tag) => tag.textContent ?? ''),
+        hasRetry: !!root?.querySelector('button.retry'),
+        elementText: (element as HTMLElement).innerText ?? element.textContent ?? '',
+      };
+    }),
+  );
+  return new Map(list.map((info) => [info.fixtureId, info]));
+}
+
+/** Overlay hosts whose unit is gone or that share a unit with another host. */
+export async function strayOverlays(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const host of document.querySelectorAll('redbridge-translation')) {
+      const unitId = host.getAttribute('data-redbridge-for') ?? '';
+      if (seen.has(unitId)) problems.push(`two overlays for ${unitId}`);
+      seen.add(unitId);
+      if (!document.querySelector(`[data-redbridge-id="${unitId}"]`)) problems.push(`overlay for missing unit ${unitId}`);
+    }
+    return problems;
+  });
+}
+
+export async function countOverlays(page: Page, state?: string): Promise<number> {
+  return page.evaluate(
+    (wanted) => document.querySelectorAll(`redbridge-translation${wanted ? `[data-state="${wanted}"]` : ''}`).length,
+    state ?? '',
+  );
+}
+
+/** Waits until the page has settled: nothing new for a moment and no overlay still loading. */
+export async function settle(page: Page, timeout = 20_000): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="loading"]').length === 0, {
+    timeout,
+    polling: 100,
+  });
+}
+
+/** Scrolls an element (or the window) to its end a screen at a time, letting overlays arrive. */
+export async function scrollThrough(page: Page, selector: string | null): Promise<void> {
+  for (let step = 0; step < 200; step += 1) {
+    const atEnd = await page.evaluate((sel) => {
+      const box = sel ? document.querySelector(sel) : document.scrollingElement;
+      if (!box) return true;
+      const before = box.scrollTop;
+      box.scrollTop = before + box.clientHeight * 0.8;
+      if (!sel) window.scrollTo(0, box.scrollTop);
+      return box.scrollTop === before;
+    }, selector);
+    await settle(page);
+    if (atEnd) return;
+  }
+}
+
+/** Clicks every "展开 N 条回复" until none is left, as a reader would. */
+export async function expandAllReplies(page: Page): Promise<void> {
+  for (let round = 0; round < 50; round += 1) {
+    const clicked = await page.evaluate(() => {
+      const button = document.querySelector<HTMLElement>('.show-more');
+      if (!button) return false;
+      button.scrollIntoView({ block: 'center' });
+      button.click();
+      return true;
+    });
+    if (!clicked) return;
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle(page);
+  }
+}

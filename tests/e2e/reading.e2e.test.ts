@@ -1,0 +1,229 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGoogle } from '../fakes/fake-google';
+import { startFakeLibreTranslate } from '../fakes/fake-libretranslate';
+import type { FakeBackend } from '../fakes/fake-backend';
+import { sourcesOfFake } from '../fakes/fake-translation';
+import { startFixtureServer } from '../fakes/fixture-server';
+import type { LocalServer } from '../fakes/http';
+import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
+import { itemsPresentAfter, noteIdOf, type ExpectationItem } from './expectations';
+import { expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays, type OverlayInfo } from './overlays';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/** Letters and digits only: overlays hold the normalised text, the page its rendering. */
+function squash(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** True when `source` is the element's words in order, with mentions and emoji left out. */
+function isWordsOf(source: string, elementText: string): boolean {
+  const page = squash(elementText);
+  let at = 0;
+  for (const char of squash(source)) {
+    at = page.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks the fixture's expectations: every present `translate` item has a finished overlay on
+ * itself or on its parent unit, whose text is the fake's translation of that element's words;
+ * no `skip` item has an overlay of its own; no element has two.
+ */
+function checkExpectations(items: ExpectationItem[], overlays: Map<string, OverlayInfo>): string[] {
+  const problems: string[] = [];
+  for (const item of items) {
+    const info = overlays.get(item.id);
+    if (!info) continue; // not in the DOM in this scenario (e.g. another note's modal)
+    if (info.overlays > 1) problems.push(`${item.id}: ${info.overlays} overlays`);
+    if (item.expect === 'skip' && info.overlays > 0) problems.push(`${item.id}: translated but should be skipped`);
+    if (item.expect !== 'translate') continue;
+    const own = info.overlays > 0 ? info : item.parent ? overlays.get(item.parent) : undefined;
+    if (!own || own.overlays === 0) {
+      problems.push(`${item.id}: no overlay`);
+      continue;
+    }
+    if (own.state !== 'done') {
+      problems.push(`${item.id}: overlay is ${own.state}`);
+      continue;
+    }
+    const pieces = [own.text ?? '', ...own.tags.map((tag) => tag.replace(/^#/, ''))].filter((piece) => piece.trim() !== '');
+    const sources = pieces.flatMap(sourcesOfFake);
+    if (sources.some((source) => source === null || !isWordsOf(source, own.elementText))) {
+      problems.push(`${item.id}: overlay ${JSON.stringify(pieces)} is not a translation of ${JSON.stringify(own.elementText)}`);
+    }
+  }
+  return problems;
+}
+
+describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (browserName) => {
+  let ext: ExtensionBrowser;
+  let fixtures: LocalServer;
+  let google: FakeBackend;
+  let libre: FakeBackend;
+  let probe: Page;
+
+  async function setSettings(settings: Record<string, unknown>): Promise<void> {
+    await probe.evaluate(
+      (value) => (window as unknown as { redbridgeProbe: { setSettings(v: unknown): Promise<void> } }).redbridgeProbe.setSettings(value),
+      {
+        backends: { google: { host: google.url }, libretranslate: { url: libre.url, apiKey: '' } },
+        ...settings,
+      },
+    );
+  }
+
+  async function clearCache(): Promise<void> {
+    await probe.evaluate(() => (window as unknown as { redbridgeProbe: { clearCache(): Promise<void> } }).redbridgeProbe.clearCache());
+  }
+
+  async function openNotePage(): Promise<Page> {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/note.html`);
+    await settle(page);
+    await scrollThrough(page, '.note-scroller');
+    await expandAllReplies(page);
+    await scrollThrough(page, '.note-scroller');
+    return page;
+  }
+
+  beforeAll(async () => {
+    [fixtures, google, libre] = await Promise.all([startFixtureServer(), startFakeGoogle(), startFakeLibreTranslate()]);
+    ext = await launchWithExtension(browserName);
+    probe = await ext.openProbe(`${fixtures.url}/xhs/expectations.json`);
+    await setSettings({ backend: 'google' });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await Promise.all([fixtures?.close(), google?.close(), libre?.close()]);
+  });
+
+  it('translates every Chinese note title, body, hashtag, comment and reply of the full-page note, and nothing else', async () => {
+    const page = await openNotePage();
+    const items = itemsPresentAfter('note.html', ['initial', 'expand']);
+    expect(items.filter((item) => item.expect === 'translate').length).toBeGreaterThan(20);
+    expect(checkExpectations(items, await readOverlays(page))).toEqual([]);
+    expect(await strayOverlays(page)).toEqual([]);
+    expect(google.requests.length).toBeGreaterThan(0);
+    if (browserName === 'chromium') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.evaluate(() => document.querySelector('.note-scroller')!.scrollTo(0, 0));
+      await settle(page);
+      await page.screenshot({ path: `${SCREENSHOTS}note-chromium.png` });
+    }
+    await page.close();
+  });
+
+  it('gives a comment the page re-renders its overlay back, never two', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/note.html`);
+    await settle(page);
+    const before = (await readOverlays(page)).get('pub-n01-c01')!;
+    expect(before).toMatchObject({ overlays: 1, state: 'done' });
+    // Liking a comment makes the page rebuild its `.content` from the store.
+    const rerendered = page.evaluate(
+      () => new Promise((resolve) => document.addEventListener('fixture:comment-rerendered', resolve, { once: true })),
+    );
+    await page.$eval('[data-fixture-id="pub-n01-c01"]', (content) =>
+      content.closest('.comment-item')!.querySelector<HTMLElement>('.like-wrapper')!.click(),
+    );
+    await rerendered;
+    await settle(page);
+    const after = (await readOverlays(page)).get('pub-n01-c01')!;
+    expect(after).toMatchObject({ overlays: 1, state: 'done', text: before.text });
+    expect(await strayOverlays(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('translates a second visit from the cache with zero backend requests', async () => {
+    const first = await openNotePage();
+    await first.close();
+    const requestsBefore = google.requests.length;
+    const again = await openNotePage();
+    expect(checkExpectations(itemsPresentAfter('note.html', ['initial', 'expand']), await readOverlays(again))).toEqual([]);
+    expect(google.requests.length).toBe(requestsBefore);
+    await again.close();
+  });
+
+  describe('the explore feed, through LibreTranslate', () => {
+    let feed: Page;
+
+    beforeAll(async () => {
+      await setSettings({ backend: 'libretranslate' });
+      feed = await ext.browser.newPage();
+      await feed.goto(`${fixtures.url}/xhs/feed.html`);
+      await settle(feed);
+    });
+
+    afterAll(() => feed?.close());
+
+    it('captions every Chinese card title, including cards added by infinite scroll, without overlapping cards', async () => {
+      const appended = feed.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            let batches = 0;
+            document.addEventListener('fixture:feed-appended', () => ++batches === 2 && resolve());
+          }),
+      );
+      for (let i = 0; i < 30 && (await feed.evaluate(() => window.__fixture.events.filter((e) => e.type === 'feed-appended').length)) < 2; i++) {
+        await scrollThrough(feed, null);
+      }
+      await appended;
+      await scrollThrough(feed, null);
+      const items = itemsPresentAfter('feed.html', ['initial', 'feed-batch']).filter((item) => item.kind.startsWith('card'));
+      expect(items.filter((item) => item.expect === 'translate').length).toBeGreaterThanOrEqual(20);
+      expect(checkExpectations(items, await readOverlays(feed))).toEqual([]);
+      expect(libre.requests.length).toBeGreaterThan(0);
+      expect(await overlappingCards(feed)).toEqual([]);
+    });
+
+    it('translates a note opened as a modal through pushState, and removes its overlays when it closes', async () => {
+      await feed.evaluate(() => window.scrollTo(0, 0));
+      await feed.click('section.note-item[data-index="0"] a.cover');
+      await feed.waitForSelector('.note-detail-mask #noteContainer');
+      expect(new URL(feed.url()).pathname).toBe(`/explore/${noteIdOf('n01')}`);
+      await settle(feed);
+      await scrollThrough(feed, '.note-detail-mask .note-scroller');
+      await expandAllReplies(feed);
+      await scrollThrough(feed, '.note-detail-mask .note-scroller');
+      const items = itemsPresentAfter('feed.html', ['initial', 'expand', `open:${noteIdOf('n01')}`]).filter(
+        (item) => item.id.startsWith('pub-n01-'),
+      );
+      expect(items.filter((item) => item.expect === 'translate').length).toBeGreaterThan(20);
+      expect(checkExpectations(items, await readOverlays(feed))).toEqual([]);
+      expect(await strayOverlays(feed)).toEqual([]);
+
+      await feed.keyboard.press('Escape');
+      await feed.waitForFunction(() => !document.querySelector('.note-detail-mask'));
+      await settle(feed);
+      expect(await strayOverlays(feed)).toEqual([]);
+      expect(await feed.evaluate(() => document.querySelectorAll('.note-detail-mask redbridge-translation').length)).toBe(0);
+    });
+  });
+});
+
+/** Pairs of feed cards whose boxes intersect (the page positions them absolutely). */
+async function overlappingCards(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = Array.from(document.querySelectorAll('section.note-item'), (card) => ({
+      index: card.getAttribute('data-index'),
+      rect: card.getBoundingClientRect(),
+    }));
+    const overlaps: string[] = [];
+    for (const a of boxes) {
+      for (const b of boxes) {
+        if (a === b || Number(a.index) > Number(b.index)) continue;
+        const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        if (x > 1 && y > 1) overlaps.push(`cards ${a.index} and ${b.index}`);
+      }
+    }
+    return overlaps;
+  });
+}

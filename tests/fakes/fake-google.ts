@@ -1,0 +1,67 @@
+import { fakeTranslate } from './fake-translation';
+import type { FakeBackend, FakeMode, FakeRequestRecord } from './fake-backend';
+import { sendJson, startLocalServer } from './http';
+
+/**
+ * Google's free web endpoint as @vitalets/google-translate-api calls it:
+ * `POST /translate_a/single?client=at&dt=t&dt=rm&dj=1`, form body `sl`, `tl`, `q`; the answer
+ * is `{sentences: [{trans, orig}, …, {src_translit}], src, confidence, ld_result}`. Google
+ * keeps line breaks, so each input line comes back as its own sentence ending in `\n`.
+ * Rate limiting answers 429 with Google's HTML "unusual traffic" page.
+ */
+export async function startFakeGoogle(): Promise<FakeBackend> {
+  let mode: FakeMode = { kind: 'ok' };
+  const requests: FakeRequestRecord[] = [];
+  const translatedTexts: string[] = [];
+
+  const server = await startLocalServer((request, body, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const form = new URLSearchParams(body);
+    const q = form.get('q') ?? '';
+    const lines = q.split('\n');
+    const record: FakeRequestRecord = { path: url.pathname, texts: lines, status: 200 };
+    requests.push(record);
+
+    if (request.method !== 'POST' || url.pathname !== '/translate_a/single' || url.searchParams.get('client') !== 'at') {
+      record.status = 404;
+      response.writeHead(404, { 'Content-Type': 'text/html' });
+      response.end('<html><body>Error 404 (Not Found)</body></html>');
+      return;
+    }
+    if (mode.kind === 'fail') {
+      record.status = mode.status;
+      const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=UTF-8' };
+      if (mode.retryAfterSeconds !== undefined) headers['Retry-After'] = String(mode.retryAfterSeconds);
+      response.writeHead(mode.status, headers);
+      response.end(
+        mode.status === 429
+          ? '<html><head><title>https://translate.google.com/translate_a/single</title></head><body><div>' +
+              'Our systems have detected unusual traffic from your computer network.<br><br>' +
+              'IP address: 127.0.0.1<br>Time: 2026-11-24T00:00:00Z<br>URL: https://translate.google.com/translate_a/single?client=at&amp;dt=t<br>' +
+              '</div></body></html>'
+          : '<html><body>Error 500 (Server Error)!!1</body></html>',
+      );
+      return;
+    }
+    if (!form.get('tl') || !form.has('q')) {
+      record.status = 400;
+      response.writeHead(400, { 'Content-Type': 'text/html' });
+      response.end('<html><body>Error 400 (Bad Request)</body></html>');
+      return;
+    }
+    const sentences = lines.map((line, i) => {
+      const last = i === lines.length - 1;
+      translatedTexts.push(line);
+      return { trans: (line.trim() ? fakeTranslate(line) : line) + (last ? '' : '\n'), orig: line + (last ? '' : '\n'), backend: 10 };
+    });
+    sendJson(response, 200, {
+      sentences: [...sentences, { src_translit: '' }],
+      src: 'zh-CN',
+      confidence: 1,
+      spell: {},
+      ld_result: { srclangs: ['zh-CN'], srclangs_confidences: [1], extended_srclangs: ['zh-CN'] },
+    });
+  });
+
+  return { ...server, requests, translatedTexts, setMode: (next) => (mode = next) };
+}

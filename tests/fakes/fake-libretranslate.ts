@@ -1,0 +1,70 @@
+import { fakeTranslate } from './fake-translation';
+import type { FakeBackend, FakeMode, FakeRequestRecord } from './fake-backend';
+import { sendJson, startLocalServer } from './http';
+
+export interface FakeLibreTranslateOptions {
+  /** When set, requests without this `api_key` get LibreTranslate's 403. */
+  apiKey?: string;
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request: missing q parameter',
+  403: 'Invalid API key',
+  429: 'Too many request limits violations',
+  500: 'Cannot translate text: internal error',
+};
+
+/**
+ * A self-hosted LibreTranslate: `POST /translate` with JSON `{q, source, target, format,
+ * api_key}` where `q` is a string or an array; the answer is `{translatedText}` of the same
+ * shape; errors are `{error}` with 400/403/429/500. CORS is open, as LibreTranslate's is.
+ */
+export async function startFakeLibreTranslate(options: FakeLibreTranslateOptions = {}): Promise<FakeBackend> {
+  let mode: FakeMode = { kind: 'ok' };
+  const requests: FakeRequestRecord[] = [];
+  const translatedTexts: string[] = [];
+  const cors = { 'Access-Control-Allow-Origin': '*' };
+
+  const server = await startLocalServer((request, body, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Allow-Methods': 'POST' });
+      response.end();
+      return;
+    }
+    let json: Record<string, unknown> = {};
+    try {
+      json = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      // LibreTranslate also reads form bodies; a fake only needs JSON, anything else is a 400.
+    }
+    const q = json.q;
+    const texts = Array.isArray(q) ? q.map(String) : typeof q === 'string' ? [q] : [];
+    const record: FakeRequestRecord = { path: url.pathname, texts, status: 200 };
+    requests.push(record);
+    const fail = (status: number) => {
+      record.status = status;
+      const headers: Record<string, string> = { ...cors };
+      if (mode.kind === 'fail' && mode.retryAfterSeconds !== undefined) headers['Retry-After'] = String(mode.retryAfterSeconds);
+      sendJson(response, status, { error: ERROR_TEXT[status] ?? `HTTP ${status}` }, headers);
+    };
+
+    if (request.method !== 'POST' || url.pathname !== '/translate') return fail(404);
+    if (mode.kind === 'fail') return fail(mode.status);
+    if (texts.length === 0 || typeof json.target !== 'string') return fail(400);
+    if (options.apiKey !== undefined && json.api_key !== options.apiKey) return fail(403);
+    translatedTexts.push(...texts);
+    const translated = texts.map(fakeTranslate);
+    const detected = { confidence: 90, language: 'zh' };
+    sendJson(
+      response,
+      200,
+      Array.isArray(q)
+        ? { translatedText: translated, ...(json.source === 'auto' ? { detectedLanguage: texts.map(() => detected) } : {}) }
+        : { translatedText: translated[0], ...(json.source === 'auto' ? { detectedLanguage: detected } : {}) },
+      cors,
+    );
+  });
+
+  return { ...server, requests, translatedTexts, setMode: (next) => (mode = next) };
+}

@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalServer, type LocalServer } from './http';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
+
+/** Serves tests/fixtures over HTTP: the pages need a real origin for pushState and storage. */
+export async function startFixtureServer(): Promise<LocalServer> {
+  return startLocalServer(async (request, _body, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname));
+    const file = join(FIXTURES, path);
+    try {
+      if (!file.startsWith(FIXTURES)) throw new Error('outside the fixtures');
+      const content = await readFile(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(content);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+}
