@@ -91,7 +91,11 @@ export function createUnitTracker(
         handlers.ownNodeRemoved(root);
         continue;
       }
-      for (const element of unitsIn(root)) {
+      // Selectors cannot match inside a detached subtree (`.right > .content` has no parent
+      // there), so removed units are found by the id we wrote on them.
+      const gone = Array.from(root.querySelectorAll(`[${UNIT_ID_ATTRIBUTE}]`));
+      if (root.hasAttribute(UNIT_ID_ATTRIBUTE)) gone.push(root);
+      for (const element of gone) {
         const unit = tracked.get(element);
         if (!unit) continue;
         tracked.delete(element);

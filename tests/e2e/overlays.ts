@@ -9,6 +9,8 @@ export interface OverlayInfo {
   text: string | null;
   tags: string[];
   hasRetry: boolean;
+  /** The error message an error overlay shows. */
+  message: string | null;
   elementText: string;
 }
 
@@ -29,6 +31,7 @@ export async function readOverlays(page: Page): Promise<Map<string, OverlayInfo>
         text: root?.querySelector('.text')?.textContent ?? null,
         tags: Array.from(root?.querySelectorAll('.tag') ?? [], (tag) => tag.textContent ?? ''),
         hasRetry: !!root?.querySelector('button.retry'),
+        message: root?.querySelector('.message')?.textContent ?? null,
         elementText: (element as HTMLElement).innerText ?? element.textContent ?? '',
       };
     }),
@@ -97,4 +100,16 @@ export async function expandAllReplies(page: Page): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 350));
     await settle(page);
   }
+}
+
+/** Clicks the Retry button inside a fixture element's overlay, as a user would. */
+export async function clickRetry(page: Page, fixtureId: string): Promise<void> {
+  const button = await page.evaluateHandle((id) => {
+    const unitId = document.querySelector(`[data-fixture-id="${id}"]`)?.getAttribute('data-redbridge-id');
+    const host = document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`);
+    return host?.shadowRoot?.querySelector('button.retry') ?? null;
+  }, fixtureId);
+  const element = button.asElement();
+  if (!element) throw new Error(`no Retry button for ${fixtureId}`);
+  await (element as import('puppeteer').ElementHandle<Element>).click();
 }

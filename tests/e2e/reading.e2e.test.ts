@@ -10,7 +10,7 @@ import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
 import { itemsPresentAfter, noteIdOf, type ExpectationItem } from './expectations';
-import { expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays, type OverlayInfo } from './overlays';
+import { clickRetry, expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays, type OverlayInfo } from './overlays';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -151,6 +151,65 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     await again.close();
   });
 
+  it('keeps one overlay per unit when the page replaces whole elements, in the mask-page note layout', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/note.html?noteMode=mask-page&rerender=element`);
+    await settle(page);
+    expect(await page.$('.note-detail-mask.page-mask #noteContainer')).not.toBeNull();
+    // 900 ms after load the page swaps #detail-desc for a new element.
+    await page.evaluate(
+      () => new Promise((resolve) => window.__fixture.events.some((e) => e.type === 'desc-rerendered') ? resolve(null) : document.addEventListener('fixture:desc-rerendered', resolve, { once: true })),
+    );
+    await page.$eval('[data-fixture-id="pub-n01-c02"]', (content) =>
+      content.closest('.comment-item')!.querySelector<HTMLElement>('.like-wrapper')!.click(),
+    );
+    await settle(page);
+    const overlays = await readOverlays(page);
+    expect(overlays.get('pub-n01-desc')).toMatchObject({ overlays: 1, state: 'done' });
+    expect(overlays.get('pub-n01-c02')).toMatchObject({ overlays: 1, state: 'done' });
+    expect(await strayOverlays(page)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('redbridge-translation').length)).toBe(
+      await page.evaluate(() => new Set(Array.from(document.querySelectorAll('redbridge-translation'), (h) => h.getAttribute('data-redbridge-for'))).size),
+    );
+    await page.close();
+  });
+
+  it('follows settings changes in an open tab without a reload', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/note.html`);
+    await settle(page);
+    expect((await readOverlays(page)).get('pub-n01-title')).toMatchObject({ overlays: 1, state: 'done' });
+    await setSettings({ backend: 'google', enabled: false });
+    await page.waitForFunction(() => document.querySelectorAll('redbridge-translation').length === 0);
+    await setSettings({ backend: 'google', enabled: true, display: 'off' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.evaluate(() => document.querySelectorAll('redbridge-translation').length)).toBe(0);
+    await setSettings({ backend: 'google', display: 'bilingual' });
+    await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="done"]').length > 5);
+    expect((await readOverlays(page)).get('pub-n01-title')).toMatchObject({ overlays: 1, state: 'done' });
+    await page.close();
+  });
+
+  it('shows an error with a Retry button when Google rate-limits (429), and Retry translates', async () => {
+    await clearCache();
+    google.setMode({ kind: 'fail', status: 429 });
+    const page = await ext.browser.newPage();
+    try {
+      await page.goto(`${fixtures.url}/xhs/note.html`);
+      await settle(page);
+      const failed = (await readOverlays(page)).get('pub-n01-title')!;
+      expect(failed).toMatchObject({ overlays: 1, state: 'error', hasRetry: true });
+      expect(failed.message).toContain('rate-limiting');
+      google.setMode({ kind: 'ok' });
+      await clickRetry(page, 'pub-n01-title');
+      await settle(page);
+      expect((await readOverlays(page)).get('pub-n01-title')).toMatchObject({ overlays: 1, state: 'done' });
+    } finally {
+      google.setMode({ kind: 'ok' });
+      await page.close();
+    }
+  });
+
   describe('the explore feed, through LibreTranslate', () => {
     let feed: Page;
 
@@ -204,6 +263,26 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
       await settle(feed);
       expect(await strayOverlays(feed)).toEqual([]);
       expect(await feed.evaluate(() => document.querySelectorAll('.note-detail-mask redbridge-translation').length)).toBe(0);
+    });
+
+    it('shows the server error when LibreTranslate fails (500), and Retry translates', async () => {
+      await clearCache();
+      libre.setMode({ kind: 'fail', status: 500 });
+      try {
+        await feed.reload();
+        await settle(feed);
+        const failed = (await readOverlays(feed)).get('pub-card-01-title')!;
+        expect(failed).toMatchObject({ overlays: 1, state: 'error', hasRetry: true });
+        expect(failed.message).toContain('Cannot translate text: internal error');
+        libre.setMode({ kind: 'ok' });
+        await clickRetry(feed, 'pub-card-01-title');
+        await settle(feed);
+        expect((await readOverlays(feed)).get('pub-card-01-title')).toMatchObject({ overlays: 1, state: 'done' });
+        // The click on Retry must not open the note behind the caption.
+        expect(await feed.$('.note-detail-mask')).toBeNull();
+      } finally {
+        libre.setMode({ kind: 'ok' });
+      }
     });
   });
 });

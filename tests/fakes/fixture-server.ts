@@ -6,16 +6,31 @@ import { startLocalServer, type LocalServer } from './http';
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
 
+/**
+ * The fixture pages read `window.__FIXTURE_CONFIG__`; query parameters override its fields so
+ * tests can try the layouts RedNote also uses (`?noteMode=mask-page&rerender=element`).
+ */
+function withConfig(html: string, overrides: URLSearchParams): string {
+  if ([...overrides.keys()].length === 0) return html;
+  const config: Record<string, string | number> = {};
+  for (const [key, value] of overrides) config[key] = /^\d+$/.test(value) ? Number(value) : value;
+  const configScriptEnd = html.indexOf('</script>', html.indexOf('window.__FIXTURE_CONFIG__=')) + '</script>'.length;
+  const override = `<script>Object.assign(window.__FIXTURE_CONFIG__, ${JSON.stringify(config)});</script>`;
+  return html.slice(0, configScriptEnd) + override + html.slice(configScriptEnd);
+}
+
 /** Serves tests/fixtures over HTTP: the pages need a real origin for pushState and storage. */
 export async function startFixtureServer(): Promise<LocalServer> {
   return startLocalServer(async (request, _body, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname));
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = normalize(decodeURIComponent(url.pathname));
     const file = join(FIXTURES, path);
     try {
       if (!file.startsWith(FIXTURES)) throw new Error('outside the fixtures');
       const content = await readFile(file);
+      const body = extname(file) === '.html' ? withConfig(content.toString('utf8'), url.searchParams) : content;
       response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(content);
+      response.end(body);
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       response.end('not found');
