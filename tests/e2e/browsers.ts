@@ -32,17 +32,24 @@ export interface ExtensionBrowser {
   readonly browser: Browser;
   /** A tab in the extension's origin with `window.redbridgeProbe` ready. */
   openProbe(anyFixtureUrl: string): Promise<Page>;
+  /** The temporary $HOME holding the browser profile. */
+  readonly home: string;
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** Reuse this home (profile included) instead of a fresh one, and keep it on close. */
+  home?: string;
+}
+
 /** Launches Debian's Chromium or Firefox ESR with the e2e build of RedBridge installed. */
-export async function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = EXTENSION_DIRS[name];
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} is missing: run \`npm run build:e2e\` first`);
   }
   // Browsers write profiles and caches into $HOME: keep them in a temp dir.
-  const home = await mkdtemp(join(tmpdir(), `redbridge-${name}-`));
+  const home = options.home ?? (await mkdtemp(join(tmpdir(), `redbridge-${name}-`)));
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') };
   const browser =
     name === 'chromium'
@@ -70,8 +77,14 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionB
           executablePath: executable(name),
           headless: true,
           env,
+          userDataDir: join(home, 'profile'),
           defaultViewport: { width: 1400, height: 1000 },
-          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+          extraPrefsFirefox: {
+            'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+            // A temporary add-on is uninstalled at shutdown; keep its IndexedDB like a real install.
+            'extensions.webextensions.keepStorageOnUninstall': true,
+            'extensions.webextensions.keepUuidOnUninstall': true,
+          },
         });
   if (name === 'firefox') await browser.installExtension(extensionDir);
 
@@ -104,9 +117,10 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionB
       await page.waitForFunction(() => document.title === 'RedBridge e2e probe ready', { polling: 100 });
       return page;
     },
+    home,
     async close() {
       await browser.close();
-      await rm(home, { recursive: true, force: true });
+      if (!options.home) await rm(home, { recursive: true, force: true });
     },
   };
 }

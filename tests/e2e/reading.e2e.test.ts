@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,32 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     expect(checkExpectations(itemsPresentAfter('note.html', ['initial', 'expand']), await readOverlays(again))).toEqual([]);
     expect(google.requests.length).toBe(requestsBefore);
     await again.close();
+  });
+
+  it('translates from the cache with zero backend requests after a browser restart', async () => {
+    // Fill the cache, then restart the browser on the same profile.
+    (await openNotePage()).close();
+    const profileHome = ext.home;
+    const restarted = await (async () => {
+      await ext.browser.close();
+      return launchWithExtension(browserName, { home: profileHome });
+    })();
+    const requestsBefore = google.requests.length;
+    try {
+      const page = await restarted.browser.newPage();
+      await page.goto(`${fixtures.url}/xhs/note.html`);
+      await settle(page);
+      await scrollThrough(page, '.note-scroller');
+      expect((await readOverlays(page)).get('pub-n01-desc')).toMatchObject({ overlays: 1, state: 'done' });
+      expect(google.requests.length).toBe(requestsBefore);
+    } finally {
+      await restarted.browser.close();
+      await rm(profileHome, { recursive: true, force: true });
+    }
+    // Later tests get a fresh browser again.
+    ext = await launchWithExtension(browserName);
+    probe = await ext.openProbe(`${fixtures.url}/xhs/expectations.json`);
+    await setSettings({ backend: 'google' });
   });
 
   it('keeps one overlay per unit when the page replaces whole elements, in the mask-page note layout', async () => {
