@@ -1,4 +1,3 @@
-/* global module, process */
 // Browsers come from Debian (chromium, firefox-esr); puppeteer must not download its own
 // on machines without internet. Set PUPPETEER_SKIP_DOWNLOAD=0 to let it download anyway.
 module.exports = {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './tests/summary-reporter';
 
 /**
  * Real-browser tests: the built extension (`npm run build:e2e`) in Debian's Chromium and
@@ -7,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', new SummaryReporter('e2e')],
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 120_000,

@@ -51,7 +51,7 @@ export default defineConfig({
   },
   zip: {
     // The Firefox sources zip is for AMO reviewers: source and build files only.
-    excludeSources: ['tests/output/**', '.output/**', 'coverage/**', 'bench/results*'],
+    excludeSources: ['tests/output/**', 'docs/screenshots/**', '.output/**', 'coverage/**', 'bench/results*'],
   },
 });
 

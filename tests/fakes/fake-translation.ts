@@ -5,6 +5,21 @@
  */
 const DICTIONARY: Record<string, string> = {
   '大理三天两夜保姆级攻略🌊人均1500玩到爽': 'Dali in 3 days 2 nights: a step-by-step guide 🌊 ¥1500 per person and loved every minute',
+  '姐妹们！刚从大理回来，趁热乎整理了一份保姆级攻略': 'Sisters! Just back from Dali, so here is my step-by-step guide while it is still fresh',
+  'Day1 古城→人民路→洋人街，傍晚去南门城楼看日落🌇': 'Day 1: Old Town → Renmin Road → Foreigner Street, then sunset from the South Gate tower 🌇',
+  'Day2 环洱海骑行！一定要早点出发，廊桥那一段真的太出片了':
+    'Day 2: cycling around Erhai Lake! Leave early, the covered-bridge stretch is so photogenic',
+  'Day3 喜洲古镇+稻田，吃到了超好吃的喜洲粑粑': 'Day 3: Xizhou old town + rice fields, and the most delicious Xizhou baba',
+  '⚠️避雷：古城门口的鲜花饼别买，又贵又干': '⚠️ Avoid: the flower cakes at the Old Town gate, pricey and dry',
+  '住宿推荐双廊的海景民宿，推开窗就是洱海，绝绝子！': 'Stay at a lake-view guesthouse in Shuanglang: open the window and Erhai is right there, amazing!',
+  '有问题评论区问我，看到都会回～ 下次一起去！': 'Ask me anything in the comments, I reply to everything ~ let’s go together next time!',
+  大理旅行: 'DaliTravel',
+  旅行攻略: 'TravelGuide',
+  洱海: 'ErhaiLake',
+  小众旅行地: 'HiddenGems',
+  '救命 这个攻略也太详细了吧！收藏了 下个月就去': 'Help, this guide is so detailed! Saved it, going next month',
+  '冲鸭！五月的大理天气超好～记得带防晒': 'Go for it! Dali’s weather in May is great ~ remember sunscreen',
+  '求民宿链接！！双廊那家叫什么名字呀': 'Link to the guesthouse please!! What is the one in Shuanglang called?',
 };
 
 export const FAKE_PREFIX = 'EN: ';
