@@ -4,13 +4,16 @@ export function createLimiter(max: number) {
   const waiting: (() => void)[] = [];
 
   async function run<T>(task: () => Promise<T>): Promise<T> {
+    // A finished task hands its slot straight to the first waiting one (`running` stays
+    // counted), so a task arriving before the waiter wakes up cannot take the slot as well.
     if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
+    else running += 1;
     try {
       return await task();
     } finally {
-      running -= 1;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
     }
   }
   return { run, get active() { return running; } };
