@@ -121,8 +121,14 @@ export class TranslationService {
           AbortSignal.timeout(this.requestTimeoutMs),
         ),
       );
+      if (translations.length !== chunk.length || translations.some((text) => typeof text !== 'string')) {
+        throw new TranslationError(
+          'bad-response',
+          `${backend.name} returned ${translations.length} translations for ${chunk.length} texts`,
+        );
+      }
       const now = Date.now();
-      chunk.forEach((item, i) => item.resolve(translations[i]!));
+      // Cached before the texts leave the in-flight map, so no later call can miss both.
       await this.options.cache
         .putMany(
           chunk.map((item, i) => ({
@@ -134,6 +140,7 @@ export class TranslationService {
           })),
         )
         .catch((error: unknown) => console.warn('[RedBridge] could not cache translations', error));
+      chunk.forEach((item, i) => item.resolve(translations[i]!));
     } catch (error) {
       for (const item of chunk) item.reject(error);
     }
