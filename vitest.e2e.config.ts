@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './tests/summary-reporter';
+import SummaryReporter from './tests/summary-reporter.ts';
 
 /**
  * Real-browser tests: the built extension (`npm run build:e2e`) in Debian's Chromium and

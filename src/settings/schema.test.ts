@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, pageSettingsOf, parseSettings, type Settings } from './schema';
+
+describe('parseSettings', () => {
+  it('gives the defaults, without warnings, when nothing is stored', () => {
+    expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] });
+  });
+
+  it('merges a partial object with the defaults', () => {
+    const { settings, warnings } = parseSettings({ targetLanguage: 'fr', display: 'off' });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, targetLanguage: 'fr', display: 'off' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('merges nested backend settings one field at a time', () => {
+    const { settings } = parseSettings({
+      backend: 'libretranslate',
+      backends: { libretranslate: { apiKey: 'secret' } },
+    });
+    expect(settings.backend).toBe('libretranslate');
+    expect(settings.backends.libretranslate).toEqual({ url: 'http://localhost:5000', apiKey: 'secret' });
+    expect(settings.backends.google).toEqual(DEFAULT_SETTINGS.backends.google);
+  });
+
+  it('keeps a valid full object as it is', () => {
+    const stored: Settings = {
+      enabled: false,
+      targetLanguage: 'pt-BR',
+      display: 'off',
+      backend: 'libretranslate',
+      backends: {
+        google: { host: 'http://127.0.0.1:8080' },
+        libretranslate: { url: 'https://libre.example.org/', apiKey: 'k' },
+      },
+    };
+    expect(parseSettings(stored)).toEqual({ settings: stored, warnings: [] });
+  });
+
+  it.each([
+    ['enabled', { enabled: 'yes' }],
+    ['targetLanguage', { targetLanguage: 'English!' }],
+    ['display', { display: 'sideways' }],
+    ['backend', { backend: 'deepl' }],
+    ['backends.google.host', { backends: { google: { host: 'not a host/ at all' } } }],
+    ['backends.libretranslate.url', { backends: { libretranslate: { url: 'ftp://example.org' } } }],
+    ['backends.libretranslate.apiKey', { backends: { libretranslate: { apiKey: 42 } } }],
+  ])('replaces an invalid %s with its default and names it in a warning', (path, stored) => {
+    const { settings, warnings } = parseSettings(stored);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`settings.${path}:`);
+  });
+
+  it('keeps the valid values next to an invalid one', () => {
+    const { settings, warnings } = parseSettings({ enabled: false, backend: 'deepl' });
+    expect(settings.enabled).toBe(false);
+    expect(settings.backend).toBe('google');
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('replaces a backends section that is not an object and says so', () => {
+    const { settings, warnings } = parseSettings({ backends: 'nope' });
+    expect(settings.backends).toEqual(DEFAULT_SETTINGS.backends);
+    expect(warnings).toEqual([expect.stringContaining('settings.backends:')]);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'settings'],
+    ['a number', 3],
+    ['an array', [{ enabled: false }]],
+  ])('returns the defaults with a warning for %s', (_what, stored) => {
+    const { settings, warnings } = parseSettings(stored);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(warnings).toEqual([expect.stringContaining('not an object')]);
+  });
+
+  it('never hands out the defaults object itself', () => {
+    const { settings } = parseSettings({});
+    settings.backends.libretranslate.apiKey = 'changed';
+    expect(DEFAULT_SETTINGS.backends.libretranslate.apiKey).toBe('');
+  });
+});
+
+describe('pageSettingsOf', () => {
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    backend: 'libretranslate',
+    backends: {
+      google: { host: 'http://proxy.example:8080' },
+      libretranslate: { url: 'https://libre.internal.example', apiKey: 'top-secret-key' },
+    },
+  };
+
+  it('keeps only what a page needs', () => {
+    expect(pageSettingsOf(settings)).toEqual({
+      enabled: true,
+      display: 'bilingual',
+      targetLanguage: 'en',
+      backend: 'libretranslate',
+    });
+  });
+
+  it('never includes the LibreTranslate URL or API key', () => {
+    const serialised = JSON.stringify(pageSettingsOf(settings));
+    expect(serialised).not.toContain('top-secret-key');
+    expect(serialised).not.toContain('libre.internal.example');
+    expect(serialised).not.toContain('proxy.example');
+  });
+});

@@ -1,0 +1,272 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isChinese } from '../../text/detect';
+import type { UnitContent, UnitKind } from '../types';
+import { xiaohongshu } from './adapter';
+
+/* ----------------------------------------------------------------------------------------------
+ * Loading a fixture page.
+ *
+ * The pages render all their content from an inline script at the end of <body>. Scripts that
+ * arrive through `innerHTML` never run (that is the HTML spec; happy-dom 20+ also evaluates no
+ * page JavaScript by default), so the markup goes in first and then each inline script's text
+ * is run with `new Function`. In
+ * vitest's happy-dom environment the window's properties (`window`, `document`, `history`,
+ * `localStorage`, `CustomEvent`, …) are globals, so the page script renders into this document
+ * exactly as it would in a browser. Fake timers hold the page's own timers (lazy replies, feed
+ * batches, re-renders) until a test advances them.
+ * -------------------------------------------------------------------------------------------- */
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/xhs');
+
+interface FixtureItem {
+  id: string;
+  expect: 'translate' | 'skip' | 'dont_care';
+  category: 'content' | 'name' | 'ui';
+  kind: string;
+  when: string[];
+  parent?: string;
+  lang?: string;
+  text?: string;
+}
+
+const expectations = JSON.parse(readFileSync(resolve(FIXTURES, 'expectations.json'), 'utf8')) as {
+  pages: Record<'feed.html' | 'note.html', { items: FixtureItem[]; note_ids?: Record<string, string> }>;
+};
+
+function loadPage(page: 'feed.html' | 'note.html'): void {
+  vi.clearAllTimers();
+  const html = readFileSync(resolve(FIXTURES, page), 'utf8');
+  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>[\s\S]*$/i, '');
+  const scripts = Array.from(document.querySelectorAll('script:not([src])'), (script) => script.textContent ?? '');
+  for (const code of scripts) new Function(code)();
+}
+
+/** Clicks every "展开 N 条回复" until all replies are in. */
+function expandAllReplies(): void {
+  for (let round = 0; round < 20; round++) {
+    const buttons = document.querySelectorAll<HTMLElement>('.show-more');
+    if (buttons.length === 0) return;
+    buttons.forEach((button) => button.click());
+    vi.advanceTimersByTime(300);
+  }
+  throw new Error('replies never finished expanding');
+}
+
+const UNIT_KINDS: Record<string, UnitKind> = {
+  'card-title': 'card-title',
+  'note-title': 'note-title',
+  'note-desc': 'note-desc',
+  comment: 'comment',
+  reply: 'comment',
+};
+
+const byFixtureId = (id: string) => document.querySelector(`[data-fixture-id="${id}"]`);
+
+function read(element: Element): UnitContent {
+  const kind = xiaohongshu.kindOf(element);
+  if (!kind) throw new Error(`${element.getAttribute('data-fixture-id')} is not a unit`);
+  return xiaohongshu.readUnit(element, kind);
+}
+
+const hasChinese = (content: UnitContent) => isChinese(content.text) || content.tags.some(isChinese);
+
+/** The page's fixture items whose element is in the document now. */
+function presentItems(page: 'feed.html' | 'note.html'): (FixtureItem & { element: Element })[] {
+  const elements = new Map<string, Element>();
+  for (const element of document.querySelectorAll('[data-fixture-id]')) {
+    elements.set(element.getAttribute('data-fixture-id')!, element);
+  }
+  return expectations.pages[page].items.flatMap((item) => {
+    const element = elements.get(item.id);
+    return element ? [{ ...item, element }] : [];
+  });
+}
+
+/**
+ * The checks every loaded state of a page must pass: the selector finds exactly the unit
+ * elements, each with its kind; the Chinese ones read as Chinese, the others do not; and
+ * names and site chrome are never units.
+ */
+function checkPage(page: 'feed.html' | 'note.html'): void {
+  const items = presentItems(page);
+  const expectedUnits = items.filter((item) => item.category === 'content' && item.kind in UNIT_KINDS);
+  expect(expectedUnits.length).toBeGreaterThan(0);
+
+  // Every matched element is a fixture unit, and every fixture unit is matched.
+  const units = new Set(document.querySelectorAll(xiaohongshu.unitSelector));
+  const matched = Array.from(units, (element) => element.getAttribute('data-fixture-id'));
+  expect(matched.sort()).toEqual(expectedUnits.map((item) => item.id).sort());
+
+  for (const item of expectedUnits) {
+    expect(xiaohongshu.kindOf(item.element), item.id).toBe(UNIT_KINDS[item.kind]);
+  }
+
+  const contents = new Map(Array.from(units, (element) => [element, read(element)]));
+  const shown = (element: Element) => JSON.stringify(contents.get(element));
+
+  // Recall: what should be translated is a unit with Chinese to translate.
+  for (const item of items.filter((i) => i.expect === 'translate' && !i.parent && i.category === 'content')) {
+    expect(units.has(item.element), `${item.id} is a unit`).toBe(true);
+    expect(hasChinese(contents.get(item.element)!), `${item.id} reads as Chinese: ${shown(item.element)}`).toBe(true);
+  }
+
+  // Hashtags are collected by the unit they sit in.
+  for (const item of items.filter((i) => i.kind === 'hashtag' && i.expect === 'translate')) {
+    const parent = items.find((i) => i.id === item.parent)?.element;
+    expect(parent && units.has(parent), `${item.id}'s parent ${item.parent} is a unit`).toBe(true);
+    expect(contents.get(parent!)!.tags, item.id).toContain(item.text!.replace(/^#/, ''));
+  }
+
+  // Precision: units that must be skipped have no Chinese in what the adapter reads.
+  for (const item of items.filter((i) => i.expect === 'skip' && i.category === 'content' && units.has(i.element))) {
+    expect(hasChinese(contents.get(item.element)!), `${item.id} reads as not Chinese: ${shown(item.element)}`).toBe(
+      false,
+    );
+  }
+
+  // Names and site chrome are never units.
+  for (const item of items.filter((i) => i.expect === 'skip' && i.category !== 'content')) {
+    expect(units.has(item.element), `${item.id} (${item.kind}) is not a unit`).toBe(false);
+  }
+}
+
+beforeAll(() => {
+  vi.useFakeTimers();
+});
+
+afterAll(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
+  document.documentElement.innerHTML = '';
+});
+
+describe('xiaohongshu adapter on note.html', () => {
+  beforeAll(() => loadPage('note.html'));
+
+  it('finds exactly the units, with their kinds, and reads Chinese only where it should', () => {
+    checkPage('note.html');
+  });
+
+  it('reads the body without emoji, mentions or hashtags, keeping its line breaks', () => {
+    const { text, tags } = read(byFixtureId('pub-n01-desc')!);
+
+    expect(text.startsWith('姐妹们！刚从大理回来，趁热乎整理了一份保姆级攻略\nDay1 古城→人民路→洋人街')).toBe(true);
+    expect(text.endsWith('下次一起去！')).toBe(true);
+    expect(text).not.toContain('@');
+    expect(text).not.toContain('小鹿今天不加班');
+    expect(text).not.toContain('#');
+    expect(text).not.toContain('大理旅行');
+    expect(tags).toEqual(['大理旅行', '旅行攻略', '洱海', '小众旅行地']);
+  });
+
+  it('reads a title as it is', () => {
+    expect(read(byFixtureId('pub-n01-title')!)).toEqual({ text: '大理三天两夜保姆级攻略🌊人均1500玩到爽', tags: [] });
+  });
+
+  it('reads a comment without its emoji images', () => {
+    expect(read(byFixtureId('pub-n01-c01')!)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', tags: [] });
+  });
+
+  it('reads a mention-only comment as empty', () => {
+    const comment = byFixtureId('pub-n01-c13')!;
+    expect(comment.textContent).toContain('@小熊软糖');
+    expect(read(comment)).toEqual({ text: '', tags: [] });
+  });
+
+  it('finds the note column as the scroll container of a comment', () => {
+    const comment = byFixtureId('pub-n01-c01')!;
+    expect(xiaohongshu.scrollContainerFor(comment)).toBe(comment.closest('.note-scroller'));
+    expect(xiaohongshu.scrollContainerFor(comment)).not.toBeNull();
+  });
+
+  describe('with every reply expanded', () => {
+    beforeAll(() => expandAllReplies());
+
+    it('finds the lazily loaded replies too', () => {
+      expect(byFixtureId('pub-n01-c01-r4')).not.toBeNull();
+      checkPage('note.html');
+    });
+
+    it('reads a reply to a reply without its `回复 X : ` prefix', () => {
+      const reply = byFixtureId('pub-n01-c01-r3')!;
+      expect(reply.textContent).toMatch(/^回复 橘子汽水🍊 : /);
+      expect(read(reply)).toEqual({ text: '我也五月去！可以一起拼车呀', tags: [] });
+    });
+  });
+});
+
+describe('xiaohongshu adapter on feed.html', () => {
+  const noteIds = expectations.pages['feed.html'].note_ids!;
+  const fixture = () => (window as unknown as { __fixture: { openNote(id: string): void; loadMore(): boolean } }).__fixture;
+
+  beforeAll(() => loadPage('feed.html'));
+
+  it('finds exactly the card titles of the first screen', () => {
+    expect(document.querySelectorAll(xiaohongshu.unitSelector)).toHaveLength(12);
+    checkPage('feed.html');
+  });
+
+  it('lets a card title scroll with the window', () => {
+    // The fixture's .feeds-page does not scroll by itself, so the window is the container.
+    expect(xiaohongshu.scrollContainerFor(byFixtureId('pub-card-01-title')!)).toBeNull();
+  });
+
+  it('finds the cards added by infinite scroll', () => {
+    while (fixture().loadMore()) vi.advanceTimersByTime(500);
+    expect(byFixtureId('pub-card-28-title')).not.toBeNull();
+    checkPage('feed.html');
+  });
+
+  it.each(Object.entries(noteIds))('finds the units of note %s opened in the modal', (_n, noteId) => {
+    fixture().openNote(noteId);
+    expandAllReplies();
+    expect(document.querySelector(`.note-detail-mask[note-id="${noteId}"]`)).not.toBeNull();
+    checkPage('feed.html');
+  });
+
+  it('places a card title caption over the cover, other units in a block after the text', () => {
+    const title = byFixtureId('pub-card-01-title')!;
+    expect(xiaohongshu.placementOf('card-title')).toBe('caption');
+    expect(xiaohongshu.overlaySlot(title, 'card-title')).toEqual({
+      parent: title.closest('section.note-item')!.querySelector('a.cover'),
+      before: null,
+    });
+
+    fixture().openNote(noteIds.n01!);
+    const comment = byFixtureId('pub-n01-c01')!;
+    expect(xiaohongshu.placementOf('comment')).toBe('block');
+    expect(xiaohongshu.overlaySlot(comment, 'comment')).toEqual({ parent: comment.parentElement, before: comment.nextSibling });
+  });
+});
+
+describe('xiaohongshu readUnit on markup variants', () => {
+  function comment(contentHtml: string): Element {
+    document.body.innerHTML = `<div class="comment-item"><div class="right"><div class="content">${contentHtml}</div></div></div>`;
+    return document.querySelector('.content')!;
+  }
+
+  it('drops an @mention from a comment with other words', () => {
+    const element = comment(
+      '<span class="note-text"><span>一起去吗 </span><a class="note-content-user" href="/user/profile/1">@小熊软糖</a><span> 五月</span></span>',
+    );
+    expect(read(element).text.replace(/\s+/g, ' ')).toBe('一起去吗 五月');
+  });
+
+  it('drops a reply prefix written inline, without .note-text', () => {
+    expect(read(comment('回复 小熊软糖 : 好呀好呀')).text).toBe('好呀好呀');
+  });
+
+  it('drops a link from a comment', () => {
+    expect(read(comment('<span class="note-text">看这个 <a href="https://xhslink.com/a/1">https://xhslink.com/a/1</a></span>')).text).toBe(
+      '看这个',
+    );
+  });
+
+  it('turns <br> into a line break', () => {
+    expect(read(comment('<span class="note-text">第一行<br>第二行</span>')).text).toBe('第一行\n第二行');
+  });
+});
