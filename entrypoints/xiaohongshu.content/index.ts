@@ -19,6 +19,11 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       reading.stop();
     });
-    reading.apply(await sendToBackground({ type: 'get-page-settings' }));
+    try {
+      reading.apply(await sendToBackground({ type: 'get-page-settings' }));
+    } catch (error) {
+      // Without the background nothing can be translated; say so where developers look.
+      console.error('[RedBridge] could not reach the extension background', error);
+    }
   },
 });

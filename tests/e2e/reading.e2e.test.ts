@@ -94,6 +94,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
   }
 
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     [fixtures, google, libre] = await Promise.all([startFixtureServer(), startFakeGoogle(), startFakeLibreTranslate()]);
     ext = await launchWithExtension(browserName);
     probe = await ext.openProbe(`${fixtures.url}/xhs/expectations.json`);
@@ -113,7 +114,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     expect(await strayOverlays(page)).toEqual([]);
     expect(google.requests.length).toBeGreaterThan(0);
     if (browserName === 'chromium') {
-      mkdirSync(SCREENSHOTS, { recursive: true });
       await page.evaluate(() => document.querySelector('.note-scroller')!.scrollTo(0, 0));
       await settle(page);
       await page.screenshot({ path: `${SCREENSHOTS}note-chromium.png` });
@@ -154,7 +154,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
 
   it('translates from the cache with zero backend requests after a browser restart', async () => {
     // Fill the cache, then restart the browser on the same profile.
-    (await openNotePage()).close();
+    await (await openNotePage()).close();
     const profileHome = ext.home;
     const restarted = await (async () => {
       await ext.browser.close();
@@ -267,6 +267,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
       expect(checkExpectations(items, await readOverlays(feed))).toEqual([]);
       expect(libre.requests.length).toBeGreaterThan(0);
       expect(await overlappingCards(feed)).toEqual([]);
+      if (browserName === 'chromium') {
+        await feed.evaluate(() => window.scrollTo(0, 0));
+        await settle(feed);
+        await feed.screenshot({ path: `${SCREENSHOTS}feed-chromium.png` });
+      }
     });
 
     it('translates a note opened as a modal through pushState, and removes its overlays when it closes', async () => {

@@ -20,6 +20,12 @@ const DICTIONARY: Record<string, string> = {
   '救命 这个攻略也太详细了吧！收藏了 下个月就去': 'Help, this guide is so detailed! Saved it, going next month',
   '冲鸭！五月的大理天气超好～记得带防晒': 'Go for it! Dali’s weather in May is great ~ remember sunscreen',
   '求民宿链接！！双廊那家叫什么名字呀': 'Link to the guesthouse please!! What is the one in Shuanglang called?',
+  '小个子158｜秋冬通勤穿搭一周不重样': 'Petite 158 cm | a week of autumn/winter work outfits, no repeats',
+  '黄黑皮亲妈！这支口红真的绝绝子💄': 'A lifesaver for warm/olive skin! This lipstick is truly the best 💄',
+  '在上海吃到了童年味道的葱油拌面😭': 'Found the scallion oil noodles that taste like my childhood in Shanghai 😭',
+  '油皮夏天用这几个真的不闷痘！！': 'Oily skin in summer: these really don’t clog pores!!',
+  '打工人的桌面好物分享｜提升幸福感yyds': 'Desk favourites for office workers | instant happiness boost, GOAT',
+  '台北私藏咖啡廳｜週末就想待在這裡☕️': 'A hidden café in Taipei | where I want to spend every weekend ☕️',
 };
 
 export const FAKE_PREFIX = 'EN: ';

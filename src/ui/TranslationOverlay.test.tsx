@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TranslationOverlay } from './TranslationOverlay';
+
+const container = document.createElement('div');
+document.body.append(container);
+afterEach(() => render(null, container));
+
+describe('TranslationOverlay', () => {
+  it('renders a translation that looks like HTML as plain text', () => {
+    const hostile = '<img src=x onerror="alert(1)"><b>bold</b>';
+    render(
+      <TranslationOverlay
+        state={{ status: 'done', text: hostile, tags: ['<i>tag</i>'], backend: 'google' }}
+        placement="block"
+        language="en"
+        onRetry={() => {}}
+      />,
+      container,
+    );
+    expect(container.querySelector('img, b, i')).toBeNull();
+    expect(container.querySelector('.text')!.textContent).toBe(hostile);
+    expect(container.querySelector('.tag')!.textContent).toBe('#<i>tag</i>');
+  });
+
+  it('shows a busy status while translating', () => {
+    render(<TranslationOverlay state={{ status: 'loading' }} placement="block" language="en" onRetry={() => {}} />, container);
+    const status = container.querySelector('[role="status"]')!;
+    expect(status.getAttribute('aria-busy')).toBe('true');
+    expect(status.textContent).toContain('Translating');
+  });
+
+  it('shows the error and a Retry button that calls onRetry without reaching the page', () => {
+    const onRetry = vi.fn();
+    const pageClick = vi.fn();
+    container.addEventListener('click', pageClick);
+    render(
+      <TranslationOverlay
+        state={{ status: 'error', message: 'Google Translate is rate-limiting requests (HTTP 429)' }}
+        placement="caption"
+        language="en"
+        onRetry={onRetry}
+      />,
+      container,
+    );
+    expect(container.querySelector('[role="alert"]')!.textContent).toContain('rate-limiting requests (HTTP 429)');
+    const retry = container.querySelector<HTMLButtonElement>('button.retry')!;
+    expect(retry.type).toBe('button');
+    retry.click();
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(pageClick).not.toHaveBeenCalled();
+    container.removeEventListener('click', pageClick);
+  });
+
+  it('labels the translation with its language and backend', () => {
+    render(
+      <TranslationOverlay state={{ status: 'done', text: 'Hello', tags: [], backend: 'google' }} placement="block" language="en" onRetry={() => {}} />,
+      container,
+    );
+    const done = container.querySelector('[data-state="done"]')!;
+    expect(done.getAttribute('lang')).toBe('en');
+    expect(done.querySelector('.badge')!.textContent).toBe('EN');
+    expect(done.getAttribute('title')).toContain('google');
+  });
+});

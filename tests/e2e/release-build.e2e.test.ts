@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const RELEASE = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
+
+/** The release builds (`npm run build`, run by `npm test` before the e2e step). */
+describe.each(Object.entries(RELEASE))('the %s release build', (_browser, dir) => {
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
+  const text = JSON.stringify(manifest);
+
+  it('runs only on RedNote, never on the test fixtures’ 127.0.0.1', () => {
+    const scripts = manifest.content_scripts as { matches: string[] }[];
+    expect(scripts.flatMap((script) => script.matches).sort()).toEqual(['*://www.rednote.com/*', '*://www.xiaohongshu.com/*']);
+    expect(text).not.toContain('127.0.0.1');
+  });
+
+  it('does not ship the e2e probe page', () => {
+    expect(existsSync(`${dir}/e2e-probe.html`)).toBe(false);
+    expect(text).not.toContain('e2e-probe');
+  });
+
+  it('keeps the fixed Firefox add-on id', () => {
+    expect((manifest.browser_specific_settings as { gecko: { id: string } }).gecko.id).toBe('redbridge@redbridge.dev');
+  });
+});
