@@ -45,15 +45,13 @@ function sameRequest(a: UnitContent | null, b: UnitContent | null): boolean {
  * caption over the cover), translated when it comes near the screen.
  */
 export function startInlineOverlays({ adapter, client, targetLanguage }: InlineOverlayOptions): () => void {
-  const views = new WeakMap<TrackedUnit, View>();
+  /** By unit element, and by overlay host element. */
+  const views = new WeakMap<Element, View>();
   const hostViews = new WeakMap<Element, View>();
   const visibility = createVisibilityWatcher((element) => {
-    const id = element.getAttribute(UNIT_ID_ATTRIBUTE);
-    const view = id ? byId.get(id) : undefined;
-    if (view) void translate(view);
+    const view = views.get(element);
+    if (view && !view.request) void translate(view);
   }, adapter.scrollContainerFor);
-  /** Units waiting to come into view, by id (the visibility callback gets only the element). */
-  const byId = new Map<string, View>();
 
   function render(view: View): void {
     if (!view.host) {
@@ -76,7 +74,6 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
   }
 
   async function translate(view: View): Promise<void> {
-    byId.delete(view.unit.id);
     const request = chineseParts(view.unit.content);
     if (!request) return remove(view);
     const generation = ++view.generation;
@@ -85,7 +82,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
     render(view);
     const texts = request.text ? [request.text, ...request.tags] : request.tags;
     const outcomes = await Promise.all(texts.map((text) => client.translate(text)));
-    if (generation !== view.generation || views.get(view.unit) !== view) return;
+    if (generation !== view.generation || views.get(view.unit.element) !== view) return;
     const failed = outcomes.find((outcome) => !outcome.ok);
     if (failed && !failed.ok) {
       view.state = { status: 'error', message: failed.error.message };
@@ -120,33 +117,31 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
   function added(unit: TrackedUnit): void {
     const adopted = adoptableView(unit);
     if (adopted) {
-      views.delete(adopted.unit);
+      views.delete(adopted.unit.element);
       adopted.unit = unit;
-      views.set(unit, adopted);
+      views.set(unit.element, adopted);
       if (sameRequest(adopted.request, chineseParts(unit.content))) render(adopted);
       else void translate(adopted);
       return;
     }
     if (!chineseParts(unit.content)) return;
     const view: View = { unit, host: null, state: { status: 'loading' }, request: null, generation: 0, reinserts: 0 };
-    views.set(unit, view);
-    byId.set(unit.id, view);
+    views.set(unit.element, view);
     visibility.watch(unit.element);
   }
 
   const tracker = createUnitTracker(adapter, isOwnNode, {
     added,
     changed(unit) {
-      const view = views.get(unit);
+      const view = views.get(unit.element);
       if (!view) return added(unit);
       // Not translated yet: the new words are read when it comes into view.
       if (view.request && !sameRequest(view.request, chineseParts(unit.content))) void translate(view);
     },
     removed(unit) {
-      const view = views.get(unit);
-      if (!view) return;
-      views.delete(unit);
-      byId.delete(unit.id);
+      const view = views.get(unit.element);
+      if (!view || view.unit !== unit) return;
+      views.delete(unit.element);
       visibility.unwatch(unit.element);
       remove(view);
     },
@@ -168,6 +163,5 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
       hostViews.get(host)?.host?.destroy();
       host.remove();
     }
-    byId.clear();
   };
 }

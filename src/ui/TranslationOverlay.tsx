@@ -52,8 +52,9 @@ export function TranslationOverlay({ state, placement, language, onRetry }: Tran
     <div
       class={`rb ${placement} done`}
       data-state="done"
+      role="note"
       lang={language}
-      aria-label={`Translation (${state.backend})`}
+      aria-label={`Translation by ${state.backend}`}
       title={`Translated by RedBridge with ${state.backend}`}
     >
       {badge}
