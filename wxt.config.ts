@@ -3,9 +3,6 @@ import { defineConfig } from 'wxt';
 /** Stable Firefox add-on id: AMO and the e2e tests rely on it never changing. */
 export const GECKO_ID = 'redbridge@redbridge.dev';
 
-/** RedNote's hosts: the only pages the content script runs on in a release build. */
-export const REDNOTE_MATCHES = ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'];
-
 /**
  * `--mode e2e` builds also run on the fixture pages served from 127.0.0.1, may call the fake
  * translation servers there, and ship the test-only probe page. Release builds never do.
@@ -30,7 +27,7 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         // Note and comment text is sent to the translation service the user picked.
         data_collection_permissions: { required: ['websiteContent'] },
       },
@@ -55,8 +52,8 @@ export default defineConfig({
   },
 });
 
+/** Firefox (MV2) lists plain paths; Chrome (MV3) says which pages may load them. */
 function webAccessibleProbe(browser: string) {
   const page = `${E2E_PROBE}.html`;
-  if (browser === 'firefox') return [page] as unknown as never;
-  return [{ resources: [page], matches: E2E_MATCHES }] as unknown as never;
+  return browser === 'firefox' ? [page] : [{ resources: [page], matches: E2E_MATCHES }];
 }

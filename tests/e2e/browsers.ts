@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { GECKO_ID } from '../../wxt.config';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -13,7 +14,6 @@ export const EXTENSION_DIRS: Record<BrowserName, string> = {
   chromium: join(ROOT, '.output/chrome-mv3-e2e'),
   firefox: join(ROOT, '.output/firefox-mv2-e2e'),
 };
-const GECKO_ID = 'redbridge@redbridge.dev';
 /** Fixed so that tests know the moz-extension:// origin. */
 const FIREFOX_UUID = '5f1d7c3e-8a2b-4c6d-9e0f-7a1b2c3d4e5f';
 

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
+import { GECKO_ID } from '../../wxt.config';
 
 const RELEASE = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
 
@@ -10,7 +12,7 @@ describe.each(Object.entries(RELEASE))('the %s release build', (_browser, dir) =
 
   it('runs only on RedNote, never on the test fixtures’ 127.0.0.1', () => {
     const scripts = manifest.content_scripts as { matches: string[] }[];
-    expect(scripts.flatMap((script) => script.matches).sort()).toEqual(['*://www.rednote.com/*', '*://www.xiaohongshu.com/*']);
+    expect(scripts.flatMap((script) => script.matches).sort()).toEqual([...REDNOTE_MATCHES].sort());
     expect(text).not.toContain('127.0.0.1');
   });
 
@@ -20,6 +22,6 @@ describe.each(Object.entries(RELEASE))('the %s release build', (_browser, dir) =
   });
 
   it('keeps the fixed Firefox add-on id', () => {
-    expect((manifest.browser_specific_settings as { gecko: { id: string } }).gecko.id).toBe('redbridge@redbridge.dev');
+    expect((manifest.browser_specific_settings as { gecko: { id: string } }).gecko.id).toBe(GECKO_ID);
   });
 });
