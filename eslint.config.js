@@ -10,7 +10,16 @@ const contentSide = [
   'src/messaging/translate-client.ts',
   'entrypoints/*.content/**',
 ];
-const backgroundOnly = ['**/src/translation/service*', '**/src/translation/registry*', '**/src/translation/backends/**', '**/src/cache/**', '**/src/settings/store*', '**/src/settings/broadcast*'];
+// Modules that only the background may run: network, keys, cache. Matched against import paths.
+const backgroundOnly = [
+  '**/translation/service',
+  '**/translation/registry',
+  '**/translation/backends/*',
+  '**/cache/*',
+  '**/settings/store',
+  '**/settings/broadcast',
+  '**/messaging/background-router',
+];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/output/**', 'bench/results*'] },
@@ -35,6 +44,16 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ group: backgroundOnly, message: 'Background code stays out of the content script.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
+    // And the background never pulls in page code (DOM walking, overlays, Preact).
+    files: ['entrypoints/background.ts', 'src/translation/**', 'src/cache/**', 'src/settings/**', 'src/messaging/background-router.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/features/*', '**/dom/*', '**/ui/*', '**/sites/*'], message: 'Page code stays out of the background.' }] },
       ],
     },
   },
