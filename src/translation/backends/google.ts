@@ -77,6 +77,11 @@ function googleFailure(error: unknown): TranslationError {
     const detail = status === 429 ? 'too many requests from this network, try again later' : undefined;
     return httpError(NAME, status, detail);
   }
+  // The library parses the body itself: an answer that is not JSON rejects as node-fetch's
+  // FetchError 'invalid-json' (Node) or fetch's SyntaxError (browser), not as a network failure.
+  if (error instanceof SyntaxError || (error as { type?: unknown } | null)?.type === 'invalid-json') {
+    return new TranslationError('bad-response', `${NAME} sent an answer that is not JSON`);
+  }
   return fetchFailure(NAME, error);
 }
 
