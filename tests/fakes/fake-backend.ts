@@ -1,18 +1,77 @@
-import type { LocalServer } from './http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson, type LocalServer } from './http';
 
-/** How a fake answers: normally, or with an error status for every request. */
-export type FakeMode = { kind: 'ok' } | { kind: 'fail'; status: number; retryAfterSeconds?: number };
+/**
+ * How a fake answers: `ok` translates; `fail` answers every request with an error status;
+ * `slow` translates as `ok` but sends the answer only after `delayMs` (for timeouts);
+ * `malformed` answers 200 with a body that is not valid JSON.
+ */
+export type FakeMode =
+  | { kind: 'ok' }
+  | { kind: 'fail'; status: number; retryAfterSeconds?: number }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'malformed' };
 
 export interface FakeRequestRecord {
+  method: string;
   path: string;
+  /** The URL's query string with its leading `?`, or '' when there is none. */
+  search: string;
+  /** The request's Content-Type header, as sent. */
+  contentType: string | undefined;
+  /** The raw request body. */
+  body: string;
+  /** The texts the request asked to translate, as the fake read them from the body. */
   texts: string[];
   status: number;
 }
 
 /** A fake translation server: its requests are recorded and its answers can be switched. */
-export interface FakeBackend extends LocalServer {
+export interface FakeBackend<Mode = FakeMode> extends LocalServer {
   readonly requests: FakeRequestRecord[];
-  /** Every text the fake translated successfully, in order. */
+  /** Every text the fake sent a translation for, in order. */
   readonly translatedTexts: string[];
-  setMode(mode: FakeMode): void;
+  setMode(mode: Mode): void;
+}
+
+export function recordRequest(request: IncomingMessage, body: string, texts: string[]): FakeRequestRecord {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  return {
+    method: request.method ?? '',
+    path: url.pathname,
+    search: url.search,
+    contentType: request.headers['content-type'],
+    body,
+    texts,
+    status: 200,
+  };
+}
+
+/**
+ * Sends a successful translation `body` as `mode` says: at once, after the `slow` delay, or
+ * cut off half-way (`malformed`, as a dropped connection or a meddling proxy would deliver it).
+ * `onSent` runs only when the full translation went out.
+ */
+export function sendTranslation(
+  response: ServerResponse,
+  mode: Exclude<FakeMode, { kind: 'fail' }>,
+  body: unknown,
+  onSent: () => void,
+  headers: Record<string, string> = {},
+): void {
+  if (mode.kind === 'malformed') {
+    const json = JSON.stringify(body);
+    response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+    response.end(json.slice(0, Math.floor(json.length / 2)));
+    return;
+  }
+  const send = () => {
+    sendJson(response, 200, body, headers);
+    onSent();
+  };
+  if (mode.kind === 'ok') return send();
+  // The client giving up or the server closing (which closes all connections) ends the wait,
+  // so a pending answer neither keeps the process alive nor writes to a closed socket.
+  const timer = setTimeout(send, mode.delayMs);
+  response.on('close', () => clearTimeout(timer));
 }

@@ -1,6 +1,12 @@
 import { fakeTranslate } from './fake-translation';
-import type { FakeBackend, FakeMode, FakeRequestRecord } from './fake-backend';
-import { sendJson, startLocalServer } from './http';
+import { recordRequest, sendTranslation, type FakeBackend, type FakeMode, type FakeRequestRecord } from './fake-backend';
+import { startLocalServer } from './http';
+
+/**
+ * Besides the shared modes, `merge-lines` answers a query of several lines as one line, as
+ * Google sometimes does; a query of one line is answered as `ok`.
+ */
+export type FakeGoogleMode = FakeMode | { kind: 'merge-lines' };
 
 /**
  * Google's free web endpoint as @vitalets/google-translate-api calls it:
@@ -9,8 +15,8 @@ import { sendJson, startLocalServer } from './http';
  * keeps line breaks, so each input line comes back as its own sentence ending in `\n`.
  * Rate limiting answers 429 with Google's HTML "unusual traffic" page.
  */
-export async function startFakeGoogle(): Promise<FakeBackend> {
-  let mode: FakeMode = { kind: 'ok' };
+export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
+  let mode: FakeGoogleMode = { kind: 'ok' };
   const requests: FakeRequestRecord[] = [];
   const translatedTexts: string[] = [];
 
@@ -19,7 +25,7 @@ export async function startFakeGoogle(): Promise<FakeBackend> {
     const form = new URLSearchParams(body);
     const q = form.get('q') ?? '';
     const lines = q.split('\n');
-    const record: FakeRequestRecord = { path: url.pathname, texts: lines, status: 200 };
+    const record = recordRequest(request, body, lines);
     requests.push(record);
 
     if (request.method !== 'POST' || url.pathname !== '/translate_a/single' || url.searchParams.get('client') !== 'at') {
@@ -49,18 +55,20 @@ export async function startFakeGoogle(): Promise<FakeBackend> {
       response.end('<html><body>Error 400 (Bad Request)</body></html>');
       return;
     }
-    const sentences = lines.map((line, i) => {
-      const last = i === lines.length - 1;
-      translatedTexts.push(line);
+    const translatedLines = mode.kind === 'merge-lines' ? [lines.join(' ')] : lines;
+    const sentences = translatedLines.map((line, i) => {
+      const last = i === translatedLines.length - 1;
       return { trans: (line.trim() ? fakeTranslate(line) : line) + (last ? '' : '\n'), orig: line + (last ? '' : '\n'), backend: 10 };
     });
-    sendJson(response, 200, {
+    const answer = {
       sentences: [...sentences, { src_translit: '' }],
       src: 'zh-CN',
       confidence: 1,
       spell: {},
       ld_result: { srclangs: ['zh-CN'], srclangs_confidences: [1], extended_srclangs: ['zh-CN'] },
-    });
+    };
+    // Merging changes what is translated, not how the answer is sent.
+    sendTranslation(response, mode.kind === 'merge-lines' ? { kind: 'ok' } : mode, answer, () => translatedTexts.push(...translatedLines));
   });
 
   return { ...server, requests, translatedTexts, setMode: (next) => (mode = next) };

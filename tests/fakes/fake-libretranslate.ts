@@ -1,5 +1,5 @@
 import { fakeTranslate } from './fake-translation';
-import type { FakeBackend, FakeMode, FakeRequestRecord } from './fake-backend';
+import { recordRequest, sendTranslation, type FakeBackend, type FakeMode, type FakeRequestRecord } from './fake-backend';
 import { sendJson, startLocalServer } from './http';
 
 export interface FakeLibreTranslateOptions {
@@ -7,10 +7,11 @@ export interface FakeLibreTranslateOptions {
   apiKey?: string;
 }
 
+/** The `error` texts LibreTranslate's own handlers send (429 is flask-limiter's, prefixed). */
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request: missing q parameter',
   403: 'Invalid API key',
-  429: 'Too many request limits violations',
+  429: 'Slowdown: 10 per 1 minute',
   500: 'Cannot translate text: internal error',
 };
 
@@ -40,7 +41,7 @@ export async function startFakeLibreTranslate(options: FakeLibreTranslateOptions
     }
     const q = json.q;
     const texts = Array.isArray(q) ? q.map(String) : typeof q === 'string' ? [q] : [];
-    const record: FakeRequestRecord = { path: url.pathname, texts, status: 200 };
+    const record = recordRequest(request, body, texts);
     requests.push(record);
     const fail = (status: number) => {
       record.status = status;
@@ -53,17 +54,12 @@ export async function startFakeLibreTranslate(options: FakeLibreTranslateOptions
     if (mode.kind === 'fail') return fail(mode.status);
     if (texts.length === 0 || typeof json.target !== 'string') return fail(400);
     if (options.apiKey !== undefined && json.api_key !== options.apiKey) return fail(403);
-    translatedTexts.push(...texts);
     const translated = texts.map(fakeTranslate);
     const detected = { confidence: 90, language: 'zh' };
-    sendJson(
-      response,
-      200,
-      Array.isArray(q)
-        ? { translatedText: translated, ...(json.source === 'auto' ? { detectedLanguage: texts.map(() => detected) } : {}) }
-        : { translatedText: translated[0], ...(json.source === 'auto' ? { detectedLanguage: detected } : {}) },
-      cors,
-    );
+    const answer = Array.isArray(q)
+      ? { translatedText: translated, ...(json.source === 'auto' ? { detectedLanguage: texts.map(() => detected) } : {}) }
+      : { translatedText: translated[0], ...(json.source === 'auto' ? { detectedLanguage: detected } : {}) };
+    sendTranslation(response, mode, answer, () => translatedTexts.push(...texts), cors);
   });
 
   return { ...server, requests, translatedTexts, setMode: (next) => (mode = next) };

@@ -1,6 +1,7 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { FakeRequestRecord } from '../../../tests/fakes/fake-backend';
+import { startFakeGoogle } from '../../../tests/fakes/fake-google';
+import { fakeTranslate } from '../../../tests/fakes/fake-translation';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { TranslationError } from '../errors';
 import { createGoogleBackend, googleLanguage, planGoogleQueries, splitGoogleTranslation } from './google';
@@ -78,140 +79,111 @@ describe('googleLanguage', () => {
 /**
  * Under vitest's node environment @vitalets/google-translate-api loads its CJS build, which
  * imports node-fetch's Node entry (real sockets, `User-Agent: node-fetch/1.0`), so requests do
- * reach this server. In the extension bundle node-fetch resolves to its `browser` entry instead,
+ * reach the fake. In the extension bundle node-fetch resolves to its `browser` entry instead,
  * which re-exports whatever `globalThis.fetch` was when the module loaded.
- *
- * A stand-in for translate.google.com that speaks the wire format @vitalets/google-translate-api
- * expects: `POST /translate_a/single?client=at&dt=t&dt=rm&dj=1` with a form body, answered with
- * one sentence per input line (each but the last keeping its `\n`) and Google's extras.
  */
-describe('createGoogleBackend against a local fake of Google', () => {
-  interface Received {
-    method: string | undefined;
-    url: string | undefined;
-    contentType: string | undefined;
-    form: Record<string, string>;
-  }
-  let server: Server;
-  let baseUrl: string;
-  let received: Received[] = [];
-  let answer: (form: Record<string, string>, res: ServerResponse) => void;
-
-  function translateLikeGoogle(form: Record<string, string>, res: ServerResponse): void {
-    const lines = (form.q ?? '').split('\n');
-    const sentences = lines.map((line, i) => {
-      const end = i < lines.length - 1 ? '\n' : '';
-      return { trans: `EN(${line})${end}`, orig: `${line}${end}` };
-    });
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-    res.end(
-      JSON.stringify({
-        sentences: [...sentences, { src_translit: '' }],
-        src: 'zh-CN',
-        confidence: 1,
-        ld_result: { srclangs: ['zh-CN'], srclangs_confidences: [1], extended_srclangs: ['zh-CN'] },
-      }),
-    );
+describe('createGoogleBackend against the shared fake of Google', () => {
+  /** A fresh fake for the running test, closed when it finishes. */
+  async function fakeGoogle() {
+    const google = await startFakeGoogle();
+    onTestFinished(() => google.close());
+    return google;
   }
 
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (raw += chunk));
-      req.on('end', () => {
-        const form = Object.fromEntries(new URLSearchParams(raw));
-        received.push({ method: req.method, url: req.url, contentType: req.headers['content-type'], form });
-        answer(form, res);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-
-  beforeEach(() => {
-    received = [];
-    answer = translateLikeGoogle;
-  });
-
-  function backend() {
-    const settings: Settings = { ...DEFAULT_SETTINGS, backends: { ...DEFAULT_SETTINGS.backends, google: { host: baseUrl } } };
+  function backendFor(url: string) {
+    const settings: Settings = { ...DEFAULT_SETTINGS, backends: { ...DEFAULT_SETTINGS.backends, google: { host: url } } };
     return createGoogleBackend(settings);
   }
+
+  function formOf(request: FakeRequestRecord | undefined): Record<string, string> {
+    return Object.fromEntries(new URLSearchParams(request?.body));
+  }
+
   const zhToEn = { source: 'zh', target: 'en' };
   const signal = () => AbortSignal.timeout(5000);
 
   it('sends several single-line texts in one request and splits the answer back', async () => {
-    const translations = await backend().translate(['你好', '谢谢', '再见'], zhToEn, signal());
+    const google = await fakeGoogle();
 
-    expect(translations).toEqual(['EN(你好)', 'EN(谢谢)', 'EN(再见)']);
-    expect(received).toEqual([
-      {
-        method: 'POST',
-        url: '/translate_a/single?client=at&dt=t&dt=rm&dj=1',
-        contentType: 'application/x-www-form-urlencoded;charset=utf-8',
-        form: { sl: 'auto', tl: 'en', q: '你好\n谢谢\n再见' },
-      },
-    ]);
+    const translations = await backendFor(google.url).translate(['你好', '谢谢', '再见'], zhToEn, signal());
+
+    expect(translations).toEqual([fakeTranslate('你好'), fakeTranslate('谢谢'), fakeTranslate('再见')]);
+    expect(google.requests).toHaveLength(1);
+    expect(google.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/translate_a/single',
+      search: '?client=at&dt=t&dt=rm&dj=1',
+      contentType: 'application/x-www-form-urlencoded;charset=utf-8',
+    });
+    expect(formOf(google.requests[0])).toEqual({ sl: 'auto', tl: 'en', q: '你好\n谢谢\n再见' });
   });
 
   it('gives a multi-line text its own request and keeps its lines', async () => {
-    const translations = await backend().translate(['你好', '第一行\n第二行', '再见'], zhToEn, signal());
+    const google = await fakeGoogle();
 
-    expect(translations).toEqual(['EN(你好)', 'EN(第一行)\nEN(第二行)', 'EN(再见)']);
-    expect(received.map((request) => request.form.q).sort()).toEqual(['你好\n再见', '第一行\n第二行'].sort());
+    const translations = await backendFor(google.url).translate(['你好', '第一行\n第二行', '再见'], zhToEn, signal());
+
+    expect(translations).toEqual([fakeTranslate('你好'), `${fakeTranslate('第一行')}\n${fakeTranslate('第二行')}`, fakeTranslate('再见')]);
+    expect(google.requests.map((request) => formOf(request).q).sort()).toEqual(['你好\n再见', '第一行\n第二行'].sort());
   });
 
   it('asks for the target language in Google code', async () => {
-    await backend().translate(['你好'], { source: 'zh', target: 'zh-Hant' }, signal());
-    expect(received[0]?.form).toMatchObject({ sl: 'auto', tl: 'zh-TW' });
+    const google = await fakeGoogle();
+
+    await backendFor(google.url).translate(['你好'], { source: 'zh', target: 'zh-Hant' }, signal());
+
+    expect(formOf(google.requests[0])).toMatchObject({ sl: 'auto', tl: 'zh-TW' });
   });
 
   it('asks again one text at a time when Google merges lines', async () => {
-    answer = (form, res) => {
-      // The grouped query comes back as one line; single texts are answered normally.
-      translateLikeGoogle({ ...form, q: (form.q ?? '').replaceAll('\n', ' ') }, res);
-    };
-    const translations = await backend().translate(['你好', '谢谢'], zhToEn, signal());
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'merge-lines' });
 
-    expect(translations).toEqual(['EN(你好)', 'EN(谢谢)']);
-    expect(received.map((request) => request.form.q)).toEqual(['你好\n谢谢', '你好', '谢谢']);
+    const translations = await backendFor(google.url).translate(['你好', '谢谢'], zhToEn, signal());
+
+    expect(translations).toEqual([fakeTranslate('你好'), fakeTranslate('谢谢')]);
+    expect(google.requests.map((request) => formOf(request).q)).toEqual(['你好\n谢谢', '你好', '谢谢']);
   });
 
   it('rejects with rate-limited when Google answers 429', async () => {
-    answer = (_form, res) => {
-      res.writeHead(429, { 'Content-Type': 'text/html' });
-      res.end(
-        '<html><body>Our systems have detected unusual traffic from your computer network.<br>' +
-          'IP address: 127.0.0.1<br>Time: 2025-10-20T12:00:00Z<br>URL: https://translate.google.com/translate_a/single?client=at&amp;dt=t<br></body></html>',
-      );
-    };
-    const failure = backend().translate(['你好'], zhToEn, signal());
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'fail', status: 429 });
+
+    const failure = backendFor(google.url).translate(['你好'], zhToEn, signal());
 
     await expect(failure).rejects.toBeInstanceOf(TranslationError);
     await expect(failure).rejects.toMatchObject({ code: 'rate-limited', status: 429 });
   });
 
-  it('rejects with timeout when Google does not answer in time', async () => {
-    answer = () => undefined;
-    await expect(backend().translate(['你好'], zhToEn, AbortSignal.timeout(100))).rejects.toMatchObject({
-      code: 'timeout',
-    });
+  it('rejects with server when Google answers 500', async () => {
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'fail', status: 500 });
+
+    await expect(backendFor(google.url).translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'server', status: 500 });
   });
 
-  it('rejects with server when Google answers 500', async () => {
-    answer = (_form, res) => {
-      res.writeHead(500, { 'Content-Type': 'text/html' });
-      res.end('<html>Server Error</html>');
-    };
-    await expect(backend().translate(['你好'], zhToEn, signal())).rejects.toMatchObject({
-      code: 'server',
-      status: 500,
-    });
+  it('rejects with timeout when Google does not answer in time', async () => {
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'slow', delayMs: 2000 });
+
+    await expect(backendFor(google.url).translate(['你好'], zhToEn, AbortSignal.timeout(100))).rejects.toMatchObject({ code: 'timeout' });
+    expect(google.requests).toHaveLength(1);
+  });
+
+  it('rejects with network when nothing listens at the URL', async () => {
+    const google = await startFakeGoogle();
+    await google.close();
+
+    await expect(backendFor(google.url).translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('rejects with bad-response when Google answers 200 with a body that is not JSON', async () => {
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'malformed' });
+
+    const failure = backendFor(google.url).translate(['你好'], zhToEn, signal());
+
+    await expect(failure).rejects.toBeInstanceOf(TranslationError);
+    await expect(failure).rejects.toMatchObject({ code: 'bad-response', message: 'Google Translate sent an answer that is not JSON' });
   });
 });

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { startFakeLibreTranslate, type FakeLibreTranslateOptions } from '../../../tests/fakes/fake-libretranslate';
+import { fakeTranslate } from '../../../tests/fakes/fake-translation';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { TranslationError } from '../errors';
 import {
@@ -97,7 +97,7 @@ describe('parseLibreTranslateResponse', () => {
   it.each([
     [400, 'bad-request', 'Invalid request: missing q parameter'],
     [403, 'auth', 'Visit https://portal.libretranslate.com to get an API key'],
-    [429, 'rate-limited', 'Too many request limits violations'],
+    [429, 'rate-limited', 'Slowdown: 10 per 1 minute'],
     [500, 'server', 'Cannot translate text: model crashed'],
   ])('maps HTTP %i with an {error} body to %s, keeping the server message', (status, code, message) => {
     const error = thrownBy(() => parseLibreTranslateResponse(status, JSON.stringify({ error: message }), 1));
@@ -117,108 +117,98 @@ describe('parseLibreTranslateResponse', () => {
   });
 });
 
-describe('createLibreTranslateBackend against a local server', () => {
-  interface Received {
-    method: string | undefined;
-    url: string | undefined;
-    contentType: string | undefined;
-    body: unknown;
-  }
-  let server: Server;
-  let baseUrl: string;
-  let received: Received[] = [];
-  let answer: (body: Record<string, unknown>, res: ServerResponse) => void;
-
-  beforeAll(async () => {
-    server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (raw += chunk));
-      req.on('end', () => {
-        const body = JSON.parse(raw) as Record<string, unknown>;
-        received.push({ method: req.method, url: req.url, contentType: req.headers['content-type'], body });
-        answer(body, res);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-
-  beforeEach(() => {
-    received = [];
-  });
-
-  function json(res: ServerResponse, status: number, body: unknown): void {
-    res.writeHead(status, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(body));
+describe('createLibreTranslateBackend against the shared fake of LibreTranslate', () => {
+  /** A fresh fake for the running test, closed when it finishes. */
+  async function fakeLibre(options?: FakeLibreTranslateOptions) {
+    const libre = await startFakeLibreTranslate(options);
+    onTestFinished(() => libre.close());
+    return libre;
   }
 
-  function settingsFor(url: string, apiKey = ''): Settings {
-    return { ...DEFAULT_SETTINGS, backend: 'libretranslate', backends: { ...DEFAULT_SETTINGS.backends, libretranslate: { url, apiKey } } };
+  function backendFor(url: string, apiKey = '') {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      backend: 'libretranslate',
+      backends: { ...DEFAULT_SETTINGS.backends, libretranslate: { url, apiKey } },
+    };
+    return createLibreTranslateBackend(settings);
   }
+
+  const signal = () => AbortSignal.timeout(5000);
 
   it('sends the texts to /translate and returns the translations in order', async () => {
-    answer = (body, res) => {
-      const q = body.q as string[];
-      json(res, 200, { translatedText: q.map((text) => `EN(${text})`) });
-    };
-    const backend = createLibreTranslateBackend(settingsFor(`${baseUrl}/`, 'key-1'));
+    const libre = await fakeLibre({ apiKey: 'key-1' });
 
-    const translations = await backend.translate(['你好', '谢谢'], zhToEn, AbortSignal.timeout(5000));
+    const translations = await backendFor(`${libre.url}/`, 'key-1').translate(['你好', '谢谢'], zhToEn, signal());
 
-    expect(translations).toEqual(['EN(你好)', 'EN(谢谢)']);
-    expect(received).toEqual([
-      {
-        method: 'POST',
-        url: '/translate',
-        contentType: 'application/json',
-        body: { q: ['你好', '谢谢'], source: 'zh', target: 'en', format: 'text', api_key: 'key-1' },
-      },
-    ]);
+    expect(translations).toEqual([fakeTranslate('你好'), fakeTranslate('谢谢')]);
+    expect(libre.requests).toHaveLength(1);
+    expect(libre.requests[0]).toMatchObject({ method: 'POST', path: '/translate', search: '', contentType: 'application/json' });
+    expect(JSON.parse(libre.requests[0]!.body)).toEqual({
+      q: ['你好', '谢谢'],
+      source: 'zh',
+      target: 'en',
+      format: 'text',
+      api_key: 'key-1',
+    });
   });
 
   it('sends a single text as a string and reads a string back', async () => {
-    answer = (body, res) => json(res, 200, { translatedText: `EN(${String(body.q)})` });
-    const backend = createLibreTranslateBackend(settingsFor(baseUrl));
+    const libre = await fakeLibre();
 
-    expect(await backend.translate(['你好'], zhToEn, AbortSignal.timeout(5000))).toEqual(['EN(你好)']);
-    expect(received[0]?.body).toEqual({ q: '你好', source: 'zh', target: 'en', format: 'text' });
+    expect(await backendFor(libre.url).translate(['你好'], zhToEn, signal())).toEqual([fakeTranslate('你好')]);
+    expect(JSON.parse(libre.requests[0]!.body)).toEqual({ q: '你好', source: 'zh', target: 'en', format: 'text' });
   });
 
-  it('rejects with rate-limited when the server answers 429', async () => {
-    answer = (_body, res) => json(res, 429, { error: 'Too many requests' });
-    const backend = createLibreTranslateBackend(settingsFor(baseUrl));
+  it('rejects with rate-limited when the server answers 429, keeping its message', async () => {
+    const libre = await fakeLibre();
+    libre.setMode({ kind: 'fail', status: 429 });
 
-    const failure = backend.translate(['你好'], zhToEn, AbortSignal.timeout(5000));
+    const failure = backendFor(libre.url).translate(['你好'], zhToEn, signal());
 
     await expect(failure).rejects.toBeInstanceOf(TranslationError);
     await expect(failure).rejects.toMatchObject({ code: 'rate-limited', status: 429 });
-    await expect(failure).rejects.toThrow(/Too many requests/);
+    await expect(failure).rejects.toThrow(/Slowdown: 10 per 1 minute/);
+  });
+
+  it('rejects with server when the server answers 500', async () => {
+    const libre = await fakeLibre();
+    libre.setMode({ kind: 'fail', status: 500 });
+
+    await expect(backendFor(libre.url).translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'server', status: 500 });
+  });
+
+  it('rejects with auth when the server refuses the API key', async () => {
+    const libre = await fakeLibre({ apiKey: 'key-1' });
+
+    const failure = backendFor(libre.url, 'wrong-key').translate(['你好'], zhToEn, signal());
+
+    await expect(failure).rejects.toMatchObject({ code: 'auth', status: 403 });
+    await expect(failure).rejects.toThrow(/Invalid API key/);
   });
 
   it('rejects with timeout when the server does not answer in time', async () => {
-    answer = () => undefined;
-    const backend = createLibreTranslateBackend(settingsFor(baseUrl));
+    const libre = await fakeLibre();
+    libre.setMode({ kind: 'slow', delayMs: 2000 });
 
-    await expect(backend.translate(['你好'], zhToEn, AbortSignal.timeout(100))).rejects.toMatchObject({
-      code: 'timeout',
-    });
+    await expect(backendFor(libre.url).translate(['你好'], zhToEn, AbortSignal.timeout(100))).rejects.toMatchObject({ code: 'timeout' });
+    expect(libre.requests).toHaveLength(1);
   });
 
   it('rejects with network when nothing listens at the URL', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const backend = createLibreTranslateBackend(settingsFor(`http://127.0.0.1:${port}`));
+    const libre = await startFakeLibreTranslate();
+    await libre.close();
 
-    await expect(backend.translate(['你好'], zhToEn, AbortSignal.timeout(5000))).rejects.toMatchObject({
-      code: 'network',
-    });
+    await expect(backendFor(libre.url).translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('rejects with bad-response when the server answers 200 with a body that is not JSON', async () => {
+    const libre = await fakeLibre();
+    libre.setMode({ kind: 'malformed' });
+
+    const failure = backendFor(libre.url).translate(['你好'], zhToEn, signal());
+
+    await expect(failure).rejects.toMatchObject({ code: 'bad-response', status: 200 });
+    await expect(failure).rejects.toThrow(/not JSON/);
   });
 });
