@@ -9,6 +9,7 @@ import type { FakeBackend } from '../fakes/fake-backend';
 import { sourcesOfFake } from '../fakes/fake-translation';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
+import { cachedTranslations, clearTranslationCache, setStoredSettings } from './probe';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
 import { itemsPresentAfter, noteIdOf, type ExpectationItem } from './expectations';
 import { clickRetry, expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays, type OverlayInfo } from './overlays';
@@ -69,19 +70,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
   let libre: FakeBackend;
   let probe: Page;
 
-  async function setSettings(settings: Record<string, unknown>): Promise<void> {
-    await probe.evaluate(
-      (value) => (window as unknown as { redbridgeProbe: { setSettings(v: unknown): Promise<void> } }).redbridgeProbe.setSettings(value),
-      {
-        backends: { google: { host: google.url }, libretranslate: { url: libre.url, apiKey: '' } },
-        ...settings,
-      },
-    );
+  /** Stores `settings`, always pointing the backends at the fakes. */
+  function setSettings(settings: Record<string, unknown>): Promise<void> {
+    return setStoredSettings(probe, {
+      backends: { google: { host: google.url }, libretranslate: { url: libre.url, apiKey: '' } },
+      ...settings,
+    });
   }
 
-  async function clearCache(): Promise<void> {
-    await probe.evaluate(() => (window as unknown as { redbridgeProbe: { clearCache(): Promise<void> } }).redbridgeProbe.clearCache());
-  }
+  const clearCache = () => clearTranslationCache(probe);
 
   async function openNotePage(): Promise<Page> {
     const page = await ext.browser.newPage();
@@ -146,6 +143,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     const first = await openNotePage();
     await first.close();
     const requestsBefore = google.requests.length;
+    expect(await cachedTranslations(probe)).toBeGreaterThan(20);
     const again = await openNotePage();
     expect(checkExpectations(itemsPresentAfter('note.html', ['initial', 'expand']), await readOverlays(again))).toEqual([]);
     expect(google.requests.length).toBe(requestsBefore);
