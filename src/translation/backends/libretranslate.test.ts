@@ -160,6 +160,7 @@ describe('createLibreTranslateBackend against the shared fake of LibreTranslate'
     expect(JSON.parse(libre.requests[0]!.body)).toEqual({ q: '你好', source: 'zh', target: 'en', format: 'text' });
   });
 
+  // Error codes shared by every backend are checked in contract.test.ts; these are LibreTranslate's own.
   it('rejects with rate-limited when the server answers 429, keeping its message', async () => {
     const libre = await fakeLibre();
     libre.setMode({ kind: 'fail', status: 429 });
@@ -171,13 +172,6 @@ describe('createLibreTranslateBackend against the shared fake of LibreTranslate'
     await expect(failure).rejects.toThrow(/Slowdown: 10 per 1 minute/);
   });
 
-  it('rejects with server when the server answers 500', async () => {
-    const libre = await fakeLibre();
-    libre.setMode({ kind: 'fail', status: 500 });
-
-    await expect(backendFor(libre.url).translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'server', status: 500 });
-  });
-
   it('rejects with auth when the server refuses the API key', async () => {
     const libre = await fakeLibre({ apiKey: 'key-1' });
 
@@ -185,30 +179,5 @@ describe('createLibreTranslateBackend against the shared fake of LibreTranslate'
 
     await expect(failure).rejects.toMatchObject({ code: 'auth', status: 403 });
     await expect(failure).rejects.toThrow(/Invalid API key/);
-  });
-
-  it('rejects with timeout when the server does not answer in time', async () => {
-    const libre = await fakeLibre();
-    libre.setMode({ kind: 'slow', delayMs: 2000 });
-
-    await expect(backendFor(libre.url).translate(['你好'], zhToEn, AbortSignal.timeout(100))).rejects.toMatchObject({ code: 'timeout' });
-    expect(libre.requests).toHaveLength(1);
-  });
-
-  it('rejects with network when nothing listens at the URL', async () => {
-    const libre = await startFakeLibreTranslate();
-    await libre.close();
-
-    await expect(backendFor(libre.url).translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'network' });
-  });
-
-  it('rejects with bad-response when the server answers 200 with a body that is not JSON', async () => {
-    const libre = await fakeLibre();
-    libre.setMode({ kind: 'malformed' });
-
-    const failure = backendFor(libre.url).translate(['你好'], zhToEn, signal());
-
-    await expect(failure).rejects.toMatchObject({ code: 'bad-response', status: 200 });
-    await expect(failure).rejects.toThrow(/not JSON/);
   });
 });
