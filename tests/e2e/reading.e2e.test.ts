@@ -222,13 +222,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     try {
       await page.goto(`${fixtures.url}/xhs/note.html`);
       await settle(page);
-      const failed = (await readOverlays(page)).get('pub-n01-title')!;
-      expect(failed).toMatchObject({ overlays: 1, state: 'error', hasRetry: true });
-      expect(failed.message).toContain('rate-limiting');
-      google.setMode({ kind: 'ok' });
-      await clickRetry(page, 'pub-n01-title');
-      await settle(page);
-      expect((await readOverlays(page)).get('pub-n01-title')).toMatchObject({ overlays: 1, state: 'done' });
+      await expectErrorThenRetry(page, google, 'pub-n01-title', 'Google Translate is rate-limiting requests (HTTP 429)');
     } finally {
       google.setMode({ kind: 'ok' });
       await page.close();
@@ -301,13 +295,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
       try {
         await feed.reload();
         await settle(feed);
-        const failed = (await readOverlays(feed)).get('pub-card-01-title')!;
-        expect(failed).toMatchObject({ overlays: 1, state: 'error', hasRetry: true });
-        expect(failed.message).toContain('Cannot translate text: internal error');
-        libre.setMode({ kind: 'ok' });
-        await clickRetry(feed, 'pub-card-01-title');
-        await settle(feed);
-        expect((await readOverlays(feed)).get('pub-card-01-title')).toMatchObject({ overlays: 1, state: 'done' });
+        await expectErrorThenRetry(feed, libre, 'pub-card-01-title', 'Cannot translate text: internal error');
         // The click on Retry must not open the note behind the caption.
         expect(await feed.$('.note-detail-mask')).toBeNull();
       } finally {
@@ -316,6 +304,20 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     });
   });
 });
+
+/**
+ * The overlay of `fixtureId` shows the backend's failure and a Retry button; once the backend
+ * works again, a click on Retry brings the translation.
+ */
+async function expectErrorThenRetry(page: Page, backend: FakeBackend, fixtureId: string, message: string): Promise<void> {
+  const failed = (await readOverlays(page)).get(fixtureId)!;
+  expect(failed).toMatchObject({ overlays: 1, state: 'error', hasRetry: true });
+  expect(failed.message).toContain(message);
+  backend.setMode({ kind: 'ok' });
+  await clickRetry(page, fixtureId);
+  await settle(page);
+  expect((await readOverlays(page)).get(fixtureId)).toMatchObject({ overlays: 1, state: 'done' });
+}
 
 /** Pairs of feed cards whose boxes intersect (the page positions them absolutely). */
 async function overlappingCards(page: Page): Promise<string[]> {
