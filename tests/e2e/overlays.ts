@@ -54,13 +54,6 @@ export async function strayOverlays(page: Page): Promise<string[]> {
   });
 }
 
-export async function countOverlays(page: Page, state?: string): Promise<number> {
-  return page.evaluate(
-    (wanted) => document.querySelectorAll(`redbridge-translation${wanted ? `[data-state="${wanted}"]` : ''}`).length,
-    state ?? '',
-  );
-}
-
 /** Waits until the page has settled: nothing new for a moment and no overlay still loading. */
 export async function settle(page: Page, timeout = 20_000): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 250));

@@ -4,7 +4,6 @@ import type { Page } from 'puppeteer';
 interface ProbeWindow {
   redbridgeProbe: {
     setSettings(value: unknown): Promise<void>;
-    getStoredSettings(): Promise<unknown>;
     cacheCount(): Promise<number>;
     clearCache(): Promise<void>;
   };

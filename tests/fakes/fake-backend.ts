@@ -29,8 +29,6 @@ export interface FakeRequestRecord {
 /** A fake translation server: its requests are recorded and its answers can be switched. */
 export interface FakeBackend<Mode = FakeMode> extends LocalServer {
   readonly requests: FakeRequestRecord[];
-  /** Every text the fake sent a translation for, in order. */
-  readonly translatedTexts: string[];
   setMode(mode: Mode): void;
 }
 
@@ -50,13 +48,11 @@ export function recordRequest(request: IncomingMessage, body: string, texts: str
 /**
  * Sends a successful translation `body` as `mode` says: at once, after the `slow` delay, or
  * cut off half-way (`malformed`, as a dropped connection or a meddling proxy would deliver it).
- * `onSent` runs only when the full translation went out.
  */
 export function sendTranslation(
   response: ServerResponse,
   mode: Exclude<FakeMode, { kind: 'fail' }>,
   body: unknown,
-  onSent: () => void,
   headers: Record<string, string> = {},
 ): void {
   if (mode.kind === 'malformed') {
@@ -65,10 +61,7 @@ export function sendTranslation(
     response.end(json.slice(0, Math.floor(json.length / 2)));
     return;
   }
-  const send = () => {
-    sendJson(response, 200, body, headers);
-    onSent();
-  };
+  const send = () => sendJson(response, 200, body, headers);
   if (mode.kind === 'ok') return send();
   // The client giving up or the server closing (which closes all connections) ends the wait,
   // so a pending answer neither keeps the process alive nor writes to a closed socket.

@@ -18,7 +18,6 @@ export type FakeGoogleMode = FakeMode | { kind: 'merge-lines' };
 export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
   let mode: FakeGoogleMode = { kind: 'ok' };
   const requests: FakeRequestRecord[] = [];
-  const translatedTexts: string[] = [];
 
   const server = await startLocalServer((request, body, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -68,8 +67,8 @@ export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
       ld_result: { srclangs: ['zh-CN'], srclangs_confidences: [1], extended_srclangs: ['zh-CN'] },
     };
     // Merging changes what is translated, not how the answer is sent.
-    sendTranslation(response, mode.kind === 'merge-lines' ? { kind: 'ok' } : mode, answer, () => translatedTexts.push(...translatedLines));
+    sendTranslation(response, mode.kind === 'merge-lines' ? { kind: 'ok' } : mode, answer);
   });
 
-  return { ...server, requests, translatedTexts, setMode: (next) => (mode = next) };
+  return { ...server, requests, setMode: (next) => (mode = next) };
 }

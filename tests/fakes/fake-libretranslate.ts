@@ -23,7 +23,6 @@ const ERROR_TEXT: Record<number, string> = {
 export async function startFakeLibreTranslate(options: FakeLibreTranslateOptions = {}): Promise<FakeBackend> {
   let mode: FakeMode = { kind: 'ok' };
   const requests: FakeRequestRecord[] = [];
-  const translatedTexts: string[] = [];
   const cors = { 'Access-Control-Allow-Origin': '*' };
 
   const server = await startLocalServer((request, body, response) => {
@@ -59,8 +58,8 @@ export async function startFakeLibreTranslate(options: FakeLibreTranslateOptions
     const answer = Array.isArray(q)
       ? { translatedText: translated, ...(json.source === 'auto' ? { detectedLanguage: texts.map(() => detected) } : {}) }
       : { translatedText: translated[0], ...(json.source === 'auto' ? { detectedLanguage: detected } : {}) };
-    sendTranslation(response, mode, answer, () => translatedTexts.push(...texts), cors);
+    sendTranslation(response, mode, answer, cors);
   });
 
-  return { ...server, requests, translatedTexts, setMode: (next) => (mode = next) };
+  return { ...server, requests, setMode: (next) => (mode = next) };
 }
