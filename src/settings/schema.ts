@@ -4,7 +4,7 @@
  * `parseSettings`, which merges with the defaults and replaces invalid values.
  */
 
-export const BACKEND_IDS = ['google', 'libretranslate'] as const;
+export const BACKEND_IDS = ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'] as const;
 export type BackendId = (typeof BACKEND_IDS)[number];
 
 export const DISPLAY_MODES = ['bilingual', 'off'] as const;
@@ -15,15 +15,36 @@ export interface Settings {
   /** BCP 47 code the translations are written in. */
   targetLanguage: string;
   display: DisplayMode;
+  /** The backend every unit is sent to first. */
   backend: BackendId;
+  /** Backends tried in order when the one before failed for a unit (the primary is skipped). */
+  fallbacks: BackendId[];
   backends: {
     google: {
       /** Host name, or a full base URL for a compatible proxy (`http://127.0.0.1:8080`). */
       host: string;
     };
+    microsoft: {
+      /** Issues the free Edge endpoint's bearer token. */
+      authUrl: string;
+      /** Translator v3 `translate` endpoint. */
+      translateUrl: string;
+    };
+    deepl: {
+      apiKey: string;
+      /** Base URL; empty picks `api-free.deepl.com` for keys ending in `:fx`, else `api.deepl.com`. */
+      apiUrl: string;
+    };
     libretranslate: {
       url: string;
       apiKey: string;
+    };
+    openai: {
+      /** Any OpenAI-compatible API: OpenAI, DeepSeek, OpenRouter, Ollama, LM Studio. */
+      baseUrl: string;
+      /** Sent as a bearer token when not empty (local servers need none). */
+      apiKey: string;
+      model: string;
     };
   };
 }
@@ -35,9 +56,16 @@ export const DEFAULT_SETTINGS: Settings = {
   targetLanguage: 'en',
   display: 'bilingual',
   backend: 'google',
+  fallbacks: ['microsoft'],
   backends: {
     google: { host: 'translate.google.com' },
+    microsoft: {
+      authUrl: 'https://edge.microsoft.com/translate/auth',
+      translateUrl: 'https://api-edge.cognitive.microsofttranslator.com/translate',
+    },
+    deepl: { apiKey: '', apiUrl: '' },
     libretranslate: { url: 'http://localhost:5000', apiKey: '' },
+    openai: { baseUrl: 'https://api.openai.com/v1', apiKey: '', model: 'gpt-4o-mini' },
   },
 };
 
@@ -62,6 +90,12 @@ const isHttpUrl: Check<string> = (v): v is string => {
     return false;
   }
 };
+const isHttpUrlOrEmpty: Check<string> = (v): v is string => v === '' || isHttpUrl(v);
+const isNonEmptyString: Check<string> = (v): v is string => typeof v === 'string' && v.trim() !== '';
+const isBackendList: Check<BackendId[]> = (v): v is BackendId[] =>
+  Array.isArray(v) &&
+  v.every((id) => (BACKEND_IDS as readonly unknown[]).includes(id)) &&
+  new Set(v).size === v.length;
 const isHostOrUrl: Check<string> = (v): v is string =>
   isHttpUrl(v) || (typeof v === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(v));
 const oneOf =
@@ -97,19 +131,42 @@ export function parseSettings(stored: unknown): ParsedSettings {
   const d = DEFAULT_SETTINGS;
   const backends = section(root, 'backends', 'backends');
   const google = section(backends, 'backends.google', 'google');
+  const microsoft = section(backends, 'backends.microsoft', 'microsoft');
+  const deepl = section(backends, 'backends.deepl', 'deepl');
   const libre = section(backends, 'backends.libretranslate', 'libretranslate');
+  const openai = section(backends, 'backends.openai', 'openai');
   const settings: Settings = {
     enabled: pick(root, 'enabled', 'enabled', isBoolean, d.enabled),
     targetLanguage: pick(root, 'targetLanguage', 'targetLanguage', isLanguage, d.targetLanguage),
     display: pick(root, 'display', 'display', oneOf(DISPLAY_MODES), d.display),
     backend: pick(root, 'backend', 'backend', oneOf(BACKEND_IDS), d.backend),
+    fallbacks: [...pick(root, 'fallbacks', 'fallbacks', isBackendList, d.fallbacks)],
     backends: {
       google: {
         host: pick(google, 'backends.google.host', 'host', isHostOrUrl, d.backends.google.host),
       },
+      microsoft: {
+        authUrl: pick(microsoft, 'backends.microsoft.authUrl', 'authUrl', isHttpUrl, d.backends.microsoft.authUrl),
+        translateUrl: pick(
+          microsoft,
+          'backends.microsoft.translateUrl',
+          'translateUrl',
+          isHttpUrl,
+          d.backends.microsoft.translateUrl,
+        ),
+      },
+      deepl: {
+        apiKey: pick(deepl, 'backends.deepl.apiKey', 'apiKey', isString, d.backends.deepl.apiKey),
+        apiUrl: pick(deepl, 'backends.deepl.apiUrl', 'apiUrl', isHttpUrlOrEmpty, d.backends.deepl.apiUrl),
+      },
       libretranslate: {
         url: pick(libre, 'backends.libretranslate.url', 'url', isHttpUrl, d.backends.libretranslate.url),
         apiKey: pick(libre, 'backends.libretranslate.apiKey', 'apiKey', isString, d.backends.libretranslate.apiKey),
+      },
+      openai: {
+        baseUrl: pick(openai, 'backends.openai.baseUrl', 'baseUrl', isHttpUrl, d.backends.openai.baseUrl),
+        apiKey: pick(openai, 'backends.openai.apiKey', 'apiKey', isString, d.backends.openai.apiKey),
+        model: pick(openai, 'backends.openai.model', 'model', isNonEmptyString, d.backends.openai.model),
       },
     },
   };

@@ -1,16 +1,22 @@
 /**
  * What can go wrong when asking a backend, in words a reader can act on. The code decides
- * what the UI offers (retry, settings); the message is shown as is.
+ * what the service does next (retry the same backend, move on to the next one) and what the
+ * UI offers; the message is shown as is.
  */
 export type TranslationErrorCode =
   | 'rate-limited'
   | 'auth'
+  | 'quota'
   | 'bad-request'
   | 'server'
   | 'network'
   | 'timeout'
   | 'bad-response'
+  | 'unavailable'
   | 'invalid-request';
+
+/** Failures that may pass on their own: worth retrying the same backend after a wait. */
+export const TRANSIENT_CODES: ReadonlySet<TranslationErrorCode> = new Set(['rate-limited', 'server', 'network', 'timeout']);
 
 export class TranslationError extends Error {
   override readonly name = 'TranslationError';
@@ -19,6 +25,8 @@ export class TranslationError extends Error {
     readonly code: TranslationErrorCode,
     message: string,
     readonly status?: number,
+    /** How long the backend asked us to wait (its `Retry-After`), in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -36,17 +44,39 @@ export function errorInfo(error: unknown): TranslationErrorInfo {
   return { code: 'network', message: `Translation failed: ${message}` };
 }
 
+export function isTransient(error: unknown): boolean {
+  return error instanceof TranslationError && TRANSIENT_CODES.has(error.code);
+}
+
+/**
+ * Reads a `Retry-After` header: delay-seconds or an HTTP date. Returns milliseconds from
+ * `now`, or undefined when the header is missing or unreadable.
+ */
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
 /** Maps an HTTP status to an error, with the backend's own explanation when it gave one. */
-export function httpError(backendName: string, status: number, detail?: string): TranslationError {
+export function httpError(backendName: string, status: number, detail?: string, retryAfterMs?: number): TranslationError {
   const why = detail ? `: ${detail}` : '';
   if (status === 429) {
-    return new TranslationError('rate-limited', `${backendName} is rate-limiting requests (HTTP 429)${why}`, status);
+    return new TranslationError(
+      'rate-limited',
+      `${backendName} is rate-limiting requests (HTTP 429)${why}`,
+      status,
+      retryAfterMs,
+    );
   }
   if (status === 401 || status === 403) {
     return new TranslationError('auth', `${backendName} refused the API key (HTTP ${status})${why}`, status);
   }
   if (status >= 500) {
-    return new TranslationError('server', `${backendName} had a server error (HTTP ${status})${why}`, status);
+    return new TranslationError('server', `${backendName} had a server error (HTTP ${status})${why}`, status, retryAfterMs);
   }
   return new TranslationError('bad-request', `${backendName} rejected the request (HTTP ${status})${why}`, status);
 }

@@ -122,7 +122,18 @@ export function createGoogleBackend(settings: Settings): Backend {
   return {
     id: 'google',
     name: NAME,
-    capabilities: { maxTextsPerRequest: MAX_TEXTS, maxCharsPerRequest: MAX_CHARS, needsKey: false, runsOn: 'cloud' },
+    capabilities: {
+      maxTextsPerRequest: MAX_TEXTS,
+      maxCharsPerRequest: MAX_CHARS,
+      supportsBatching: true,
+      needsKey: false,
+      runsOn: 'cloud',
+      kind: 'machine',
+      // The free endpoint blocks a network that asks too fast; stay well below that.
+      maxConcurrentRequests: 2,
+      requestsPerSecond: 3,
+      burst: 6,
+    },
     async translate(texts, languages, signal) {
       const results: string[] = new Array<string>(texts.length);
       for (const indexes of planGoogleQueries(texts)) {

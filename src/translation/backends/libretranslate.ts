@@ -76,7 +76,18 @@ export function createLibreTranslateBackend(settings: Settings): Backend {
   return {
     id: 'libretranslate',
     name: NAME,
-    capabilities: { maxTextsPerRequest: 25, maxCharsPerRequest: 5000, needsKey: false, runsOn: 'self-hosted' },
+    capabilities: {
+      maxTextsPerRequest: 25,
+      maxCharsPerRequest: 5000,
+      supportsBatching: true,
+      needsKey: false,
+      runsOn: 'self-hosted',
+      kind: 'machine',
+      maxConcurrentRequests: 3,
+      // LibreTranslate's own default limit is 80 requests a minute per client.
+      requestsPerSecond: 1,
+      burst: 10,
+    },
     async translate(texts, languages, signal) {
       const request = buildLibreTranslateRequest(texts, languages, config);
       let response: Response;

@@ -1,0 +1,63 @@
+import glossary from './slang-glossary.json';
+
+/**
+ * The RedNote slang glossary: finds the slang, platform words and emoji shortcodes a text
+ * uses, so that machine-translated units can explain them and LLM prompts can include them.
+ */
+
+export interface SlangEntry {
+  term: string;
+  meaning: string;
+}
+
+interface Pattern {
+  variant: string;
+  entry: SlangEntry;
+  /** Latin and digit terms (`yyds`, `emo`, `666`) match whole words only, in any case. */
+  wordOnly: boolean;
+}
+
+const PATTERNS: Pattern[] = glossary.entries
+  .flatMap((raw) => {
+    const entry: SlangEntry = { term: raw.term, meaning: raw.meaning };
+    return raw.term.split(' / ').map((variant) => ({
+      variant: variant.trim().toLowerCase(),
+      entry,
+      wordOnly: /^[a-z0-9]+$/i.test(variant.trim()),
+    }));
+  })
+  // Longest first, so 蹲后续 claims its characters before 蹲 can.
+  .sort((a, b) => b.variant.length - a.variant.length);
+
+const WORD_CHAR = /[a-z0-9]/i;
+
+/** The glossary entries a text uses, in order of first appearance, each once. */
+export function findSlang(text: string): SlangEntry[] {
+  const lower = text.toLowerCase();
+  const claimed = new Array<boolean>(lower.length).fill(false);
+  const found: { at: number; entry: SlangEntry }[] = [];
+  for (const { variant, entry, wordOnly } of PATTERNS) {
+    let from = 0;
+    for (let at = lower.indexOf(variant, from); at !== -1; at = lower.indexOf(variant, from)) {
+      from = at + 1;
+      const end = at + variant.length;
+      if (wordOnly && (WORD_CHAR.test(lower[at - 1] ?? '') || WORD_CHAR.test(lower[end] ?? ''))) continue;
+      if (claimed.slice(at, end).some(Boolean)) continue;
+      claimed.fill(true, at, end);
+      found.push({ at, entry });
+    }
+  }
+  const seen = new Set<SlangEntry>();
+  return found
+    .sort((a, b) => a.at - b.at)
+    .filter(({ entry }) => !seen.has(entry) && seen.add(entry))
+    .map(({ entry }) => entry);
+}
+
+/** Every slang entry found in any of the texts, each once (for an LLM prompt). */
+export function findSlangInAll(texts: readonly string[]): SlangEntry[] {
+  const seen = new Set<string>();
+  return texts.flatMap(findSlang).filter((entry) => !seen.has(entry.term) && seen.add(entry.term));
+}
+
+export const SLANG_ENTRY_COUNT = glossary.entries.length;
