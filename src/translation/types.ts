@@ -36,6 +36,11 @@ export interface Backend {
   readonly id: BackendId;
   readonly name: string;
   readonly capabilities: BackendCapabilities;
+  /**
+   * Names the backend in cache keys. Defaults to `id`; a backend whose output also depends on
+   * a model or a prompt (an LLM) adds them, so changing either does not serve stale answers.
+   */
+  readonly cacheId?: string;
   translate(texts: readonly string[], languages: LanguagePair, signal: AbortSignal): Promise<string[]>;
 }
 
