@@ -19,8 +19,16 @@ export default defineConfig({
     description:
       'Read RedNote (Xiaohongshu) in English: translations of notes, hashtags and comments, inline under the Chinese.',
     permissions: ['storage'],
+    // The translation services RedBridge knows by name; a self-hosted LibreTranslate or
+    // OpenAI-compatible server elsewhere answers through its own CORS headers.
     host_permissions: [
       'https://translate.google.com/*',
+      'https://edge.microsoft.com/*',
+      'https://api-edge.cognitive.microsofttranslator.com/*',
+      'https://api-free.deepl.com/*',
+      'https://api.deepl.com/*',
+      'https://api.openai.com/*',
+      'http://localhost/*',
       ...(mode === 'e2e' ? E2E_MATCHES : []),
     ],
     ...(mode === 'e2e' ? { web_accessible_resources: webAccessibleProbe(browser) } : {}),
