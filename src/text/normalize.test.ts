@@ -22,8 +22,8 @@ describe('normalizeText', () => {
     expect(normalizeText('\n  好看  \n')).toBe('好看');
   });
 
-  it('drops URLs, mentions and emoji codes', () => {
-    expect(normalizeText('攻略 https://xhslink.com/a/9kQ 问 @小熊软糖 好[赞R]')).toBe('攻略 问 好');
+  it('keeps URLs, mentions and emoji codes as written', () => {
+    expect(normalizeText('攻略 https://xhslink.com/a/9kQ  问 @小熊软糖 好[赞R]')).toBe('攻略 https://xhslink.com/a/9kQ 问 @小熊软糖 好[赞R]');
   });
 
   it('composes to NFC', () => {

@@ -1,11 +1,10 @@
-import { withoutUntranslatable } from './detect';
-
 /**
- * The form of a text that is sent to a backend and used in cache keys: Unicode NFC, no links,
- * mentions or emoji codes, runs of blanks folded, line breaks kept (note bodies are multi-line).
+ * The form of a text that is sent to a backend and used in cache keys: Unicode NFC, runs of
+ * blanks folded, line breaks kept (note bodies are multi-line). Links, mentions, hashtags and
+ * emoji stay: they are protected during translation and come back byte-identical.
  */
 export function normalizeText(text: string): string {
-  return withoutUntranslatable(text)
+  return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+/gu, ' ')
