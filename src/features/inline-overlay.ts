@@ -6,6 +6,7 @@ import type { SiteAdapter, UnitContent } from '../sites/types';
 import { isChinese } from '../text/detect';
 import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
 import type { OverlayState } from '../ui/overlay-state';
+import { BACKEND_LABELS } from '../settings/schema';
 
 export interface InlineOverlayOptions {
   adapter: SiteAdapter;
@@ -64,7 +65,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
       state: view.state,
       placement: adapter.placementOf(view.unit.kind),
       language: targetLanguage,
-      onRetry: () => void translate(view),
+      onRetry: () => void translate(view, true),
     });
   }
 
@@ -73,7 +74,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
     slot.parent.insertBefore(host, slot.before);
   }
 
-  async function translate(view: View): Promise<void> {
+  async function translate(view: View, retry = false): Promise<void> {
     const request = chineseParts(view.unit.content);
     if (!request) return remove(view);
     const generation = ++view.generation;
@@ -81,19 +82,21 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
     view.state = { status: 'loading' };
     render(view);
     const texts = request.text ? [request.text, ...request.tags] : request.tags;
-    const outcomes = await Promise.all(texts.map((text) => client.translate(text)));
+    const outcomes = await Promise.all(texts.map((text) => client.translate(text, retry)));
     if (generation !== view.generation || views.get(view.unit.element) !== view) return;
     const failed = outcomes.find((outcome) => !outcome.ok);
     if (failed && !failed.ok) {
       view.state = { status: 'error', message: failed.error.message };
     } else {
       const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));
-      const backend = outcomes[0]?.ok ? outcomes[0].backend : '';
+      const backend = outcomes[0]?.ok ? BACKEND_LABELS[outcomes[0].backend] : '';
+      const slang = new Map(outcomes.flatMap((outcome) => (outcome.ok ? (outcome.slang ?? []) : [])).map((e) => [e.term, e]));
       view.state = {
         status: 'done',
         text: request.text ? translations[0]! : '',
         tags: request.text ? translations.slice(1) : translations,
         backend,
+        slang: [...slang.values()],
       };
     }
     render(view);

@@ -19,7 +19,7 @@ export function routeBackgroundRequest(
   if (!request) return undefined;
   switch (request.type) {
     case 'translate':
-      return deps.service.translate(request.texts);
+      return deps.service.translate(request.texts, request.retry);
     case 'get-page-settings':
       return deps.settings().then(pageSettingsOf);
   }

@@ -6,7 +6,13 @@ describe('parseBackgroundRequest', () => {
     expect(parseBackgroundRequest({ type: 'translate', texts: ['你好', ''] })).toEqual({
       type: 'translate',
       texts: ['你好', ''],
+      retry: false,
     });
+  });
+
+  it('passes on the reader’s Retry, and only a literal true', () => {
+    expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], retry: true })).toMatchObject({ retry: true });
+    expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], retry: 'yes' })).toMatchObject({ retry: false });
   });
 
   it('accepts a get-page-settings request and drops extra fields', () => {
@@ -17,6 +23,7 @@ describe('parseBackgroundRequest', () => {
     expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], url: 'http://evil' })).toEqual({
       type: 'translate',
       texts: ['你好'],
+      retry: false,
     });
   });
 

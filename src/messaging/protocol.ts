@@ -12,6 +12,8 @@ export const MAX_TEXT_LENGTH = 20_000;
 export interface TranslateRequest {
   type: 'translate';
   texts: string[];
+  /** The reader pressed Retry: ask the primary backend even if it is paused. */
+  retry?: boolean;
 }
 
 export interface GetPageSettingsRequest {
@@ -35,12 +37,12 @@ export type ContentMessage = PageSettingsChanged;
 
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
   if (typeof message !== 'object' || message === null) return null;
-  const { type, texts } = message as Record<string, unknown>;
+  const { type, texts, retry } = message as Record<string, unknown>;
   if (type === 'get-page-settings') return { type };
   if (type !== 'translate' || !Array.isArray(texts)) return null;
   if (texts.length > MAX_TEXTS_PER_MESSAGE) return null;
   if (!texts.every((text) => typeof text === 'string' && text.length <= MAX_TEXT_LENGTH)) return null;
-  return { type, texts: texts as string[] };
+  return { type, texts: texts as string[], retry: retry === true };
 }
 
 export function isContentMessage(message: unknown): message is ContentMessage {

@@ -23,13 +23,17 @@ export function createTranslateClient(windowMs = 30) {
     try {
       outcomes = await sendToBackground({ type: 'translate', texts: batch.map((item) => item.text) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      outcomes = batch.map(() => ({
-        ok: false,
-        error: { code: 'network', message: `RedBridge is not responding (${message}). Reload the page to retry.` },
-      }));
+      outcomes = batch.map(() => notResponding(error));
     }
     batch.forEach((item, i) => item.resolve(outcomes[i] ?? missing()));
+  }
+
+  function notResponding(error: unknown): TranslateOutcome {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { code: 'network', message: `RedBridge is not responding (${message}). Reload the page to retry.` },
+    };
   }
 
   function missing(): TranslateOutcome {
@@ -37,7 +41,14 @@ export function createTranslateClient(windowMs = 30) {
   }
 
   return {
-    translate(text: string): Promise<TranslateOutcome> {
+    /** `retry`: the reader pressed Retry; sent at once, on its own, so the background may ask a paused backend. */
+    async translate(text: string, retry = false): Promise<TranslateOutcome> {
+      if (retry) {
+        const [outcome] = await sendToBackground({ type: 'translate', texts: [text], retry: true }).catch(
+          (error: unknown): TranslateOutcome[] => [notResponding(error)],
+        );
+        return outcome ?? missing();
+      }
       return new Promise((resolve) => {
         waiting.push({ text, resolve });
         timer ??= setTimeout(() => void flush(), windowMs);

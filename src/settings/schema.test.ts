@@ -22,15 +22,27 @@ describe('parseSettings', () => {
     expect(settings.backends.google).toEqual(DEFAULT_SETTINGS.backends.google);
   });
 
+  it('falls back to Microsoft by default, so a new Google reader keeps reading through a 429', () => {
+    expect(parseSettings(undefined).settings).toMatchObject({ backend: 'google', fallbacks: ['microsoft'] });
+  });
+
+  it('accepts an empty fallback list: no fallback at all', () => {
+    expect(parseSettings({ fallbacks: [] })).toEqual({ settings: { ...DEFAULT_SETTINGS, fallbacks: [] }, warnings: [] });
+  });
+
   it('keeps a valid full object as it is', () => {
     const stored: Settings = {
       enabled: false,
       targetLanguage: 'pt-BR',
       display: 'off',
       backend: 'libretranslate',
+      fallbacks: ['deepl', 'google'],
       backends: {
         google: { host: 'http://127.0.0.1:8080' },
+        microsoft: { authUrl: 'https://auth.example/token', translateUrl: 'https://mt.example/translate' },
+        deepl: { apiKey: 'dk:fx', apiUrl: '' },
         libretranslate: { url: 'https://libre.example.org/', apiKey: 'k' },
+        openai: { baseUrl: 'http://localhost:11434/v1', apiKey: '', model: 'qwen2.5:7b' },
       },
     };
     expect(parseSettings(stored)).toEqual({ settings: stored, warnings: [] });
@@ -40,7 +52,14 @@ describe('parseSettings', () => {
     ['enabled', { enabled: 'yes' }],
     ['targetLanguage', { targetLanguage: 'English!' }],
     ['display', { display: 'sideways' }],
-    ['backend', { backend: 'deepl' }],
+    ['backend', { backend: 'bing' }],
+    ['fallbacks', { fallbacks: ['microsoft', 'bing'] }],
+    ['fallbacks', { fallbacks: ['microsoft', 'microsoft'] }],
+    ['fallbacks', { fallbacks: 'microsoft' }],
+    ['backends.microsoft.authUrl', { backends: { microsoft: { authUrl: 'edge.microsoft.com' } } }],
+    ['backends.deepl.apiUrl', { backends: { deepl: { apiUrl: 'api.deepl.com' } } }],
+    ['backends.openai.baseUrl', { backends: { openai: { baseUrl: 'file:///etc' } } }],
+    ['backends.openai.model', { backends: { openai: { model: '  ' } } }],
     ['backends.google.host', { backends: { google: { host: 'not a host/ at all' } } }],
     ['backends.libretranslate.url', { backends: { libretranslate: { url: 'ftp://example.org' } } }],
     ['backends.libretranslate.apiKey', { backends: { libretranslate: { apiKey: 42 } } }],
@@ -52,7 +71,7 @@ describe('parseSettings', () => {
   });
 
   it('keeps the valid values next to an invalid one', () => {
-    const { settings, warnings } = parseSettings({ enabled: false, backend: 'deepl' });
+    const { settings, warnings } = parseSettings({ enabled: false, backend: 'bing' });
     expect(settings.enabled).toBe(false);
     expect(settings.backend).toBe('google');
     expect(warnings).toHaveLength(1);
@@ -87,8 +106,11 @@ describe('pageSettingsOf', () => {
     ...DEFAULT_SETTINGS,
     backend: 'libretranslate',
     backends: {
+      ...DEFAULT_SETTINGS.backends,
       google: { host: 'http://proxy.example:8080' },
+      deepl: { apiKey: 'deepl-secret-key', apiUrl: '' },
       libretranslate: { url: 'https://libre.internal.example', apiKey: 'top-secret-key' },
+      openai: { baseUrl: 'https://llm.internal.example/v1', apiKey: 'openai-secret-key', model: 'm' },
     },
   };
 
@@ -104,6 +126,9 @@ describe('pageSettingsOf', () => {
   it('never includes the LibreTranslate URL or API key', () => {
     const serialised = JSON.stringify(pageSettingsOf(settings));
     expect(serialised).not.toContain('top-secret-key');
+    expect(serialised).not.toContain('deepl-secret-key');
+    expect(serialised).not.toContain('openai-secret-key');
+    expect(serialised).not.toContain('llm.internal.example');
     expect(serialised).not.toContain('libre.internal.example');
     expect(serialised).not.toContain('proxy.example');
   });

@@ -12,7 +12,7 @@ describe('TranslationOverlay', () => {
     const hostile = '<img src=x onerror="alert(1)"><b>bold</b>';
     render(
       <TranslationOverlay
-        state={{ status: 'done', text: hostile, tags: ['<i>tag</i>'], backend: 'google' }}
+        state={{ status: 'done', text: hostile, tags: ['<i>tag</i>'], backend: 'google', slang: [] }}
         placement="block"
         language="en"
         onRetry={() => {}}
@@ -55,12 +55,29 @@ describe('TranslationOverlay', () => {
 
   it('labels the translation with its language and backend', () => {
     render(
-      <TranslationOverlay state={{ status: 'done', text: 'Hello', tags: [], backend: 'google' }} placement="block" language="en" onRetry={() => {}} />,
+      <TranslationOverlay state={{ status: 'done', text: 'Hello', tags: [], backend: 'google', slang: [] }} placement="block" language="en" onRetry={() => {}} />,
       container,
     );
     const done = container.querySelector('[data-state="done"]')!;
     expect(done.getAttribute('lang')).toBe('en');
     expect(done.querySelector('.badge')!.textContent).toBe('EN');
     expect(done.getAttribute('title')).toContain('google');
+  });
+
+  it('lists the slang found, closed until the reader opens it, only under notes and comments', () => {
+    const slang = [
+      { term: '绝绝子', meaning: 'Amazing, the best.' },
+      { term: 'yyds', meaning: 'GOAT.' },
+    ];
+    const state = { status: 'done' as const, text: 'This lipstick is truly the best', tags: [], backend: 'Google Translate', slang };
+    render(<TranslationOverlay state={state} placement="block" language="en" onRetry={() => {}} />, container);
+    const details = container.querySelector('details.slang') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Slang: 绝绝子, yyds');
+    expect(Array.from(details.querySelectorAll('dt'), (dt) => dt.textContent)).toEqual(['绝绝子', 'yyds']);
+    expect(Array.from(details.querySelectorAll('dd'), (dd) => dd.textContent)).toEqual(['Amazing, the best.', 'GOAT.']);
+
+    render(<TranslationOverlay state={state} placement="caption" language="en" onRetry={() => {}} />, container);
+    expect(container.querySelector('details.slang')).toBeNull();
   });
 });

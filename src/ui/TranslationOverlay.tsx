@@ -1,4 +1,5 @@
 import type { OverlayPlacement } from '../sites/types';
+import type { SlangEntry } from '../text/slang';
 import type { OverlayState } from './overlay-state';
 
 export interface TranslationOverlayProps {
@@ -66,6 +67,30 @@ export function TranslationOverlay({ state, placement, language, onRetry }: Tran
           ))}
         </span>
       )}
+      {placement === 'block' && state.slang.length > 0 && <SlangNotes slang={state.slang} />}
     </div>
+  );
+}
+
+/**
+ * The RedNote slang a machine translation may have taken literally, explained: closed by
+ * default so it never crowds the translation, opened with a click or Enter (native
+ * `<details>`). Captions over feed covers leave it out: there a click opens the note.
+ */
+function SlangNotes({ slang }: { slang: SlangEntry[] }) {
+  return (
+    <details class="slang">
+      <summary>
+        Slang: {slang.map((entry) => entry.term).join(', ')}
+      </summary>
+      <dl>
+        {slang.map((entry) => (
+          <div class="slang-entry">
+            <dt lang="zh">{entry.term}</dt>
+            <dd>{entry.meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }

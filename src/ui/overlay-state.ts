@@ -1,5 +1,15 @@
+import type { SlangEntry } from '../text/slang';
+
 /** What an overlay shows. Translations are plain text from a backend: rendered as text only. */
 export type OverlayState =
   | { status: 'loading' }
-  | { status: 'done'; text: string; tags: string[]; backend: string }
+  | {
+      status: 'done';
+      text: string;
+      tags: string[];
+      /** The backend that translated the body (a fallback when the primary failed). */
+      backend: string;
+      /** RedNote slang in the original, explained (machine translations only). */
+      slang: SlangEntry[];
+    }
   | { status: 'error'; message: string };
