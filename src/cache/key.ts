@@ -1,12 +1,11 @@
-import type { BackendId } from '../settings/schema';
-
 /** Bump when the normalisation or a backend's request format changes what a key means. */
 export const CACHE_KEY_VERSION = 1;
 
 export interface CacheKeyParts {
   /** Already normalised with `normalizeText`. */
   text: string;
-  backend: BackendId;
+  /** The backend's id, or its `cacheId` when its model or prompt changes its output. */
+  backend: string;
   source: string;
   target: string;
 }

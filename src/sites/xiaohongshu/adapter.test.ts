@@ -151,15 +151,12 @@ describe('xiaohongshu adapter on note.html', () => {
     checkPage('note.html');
   });
 
-  it('reads the body without emoji, mentions or hashtags, keeping its line breaks', () => {
+  it('reads the body with its mentions and hashtags in place, without emoji images, keeping its line breaks', () => {
     const { text, tags } = read(byFixtureId('pub-n01-desc')!);
 
     expect(text.startsWith('姐妹们！刚从大理回来，趁热乎整理了一份保姆级攻略\nDay1 古城→人民路→洋人街')).toBe(true);
-    expect(text.endsWith('下次一起去！')).toBe(true);
-    expect(text).not.toContain('@');
-    expect(text).not.toContain('小鹿今天不加班');
-    expect(text).not.toContain('#');
-    expect(text).not.toContain('大理旅行');
+    expect(text).toContain('看到都会回～ @小鹿今天不加班 下次一起去！');
+    expect(text).toMatch(/下次一起去！\s*#大理旅行\s*#旅行攻略\s*#洱海\s*#小众旅行地$/);
     expect(tags).toEqual(['大理旅行', '旅行攻略', '洱海', '小众旅行地']);
   });
 
@@ -171,10 +168,11 @@ describe('xiaohongshu adapter on note.html', () => {
     expect(read(byFixtureId('pub-n01-c01')!)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', tags: [] });
   });
 
-  it('reads a mention-only comment as empty', () => {
+  it('reads a mention-only comment as just the mention, which is not Chinese to translate', () => {
     const comment = byFixtureId('pub-n01-c13')!;
-    expect(comment.textContent).toContain('@小熊软糖');
-    expect(read(comment)).toEqual({ text: '', tags: [] });
+    const { text } = read(comment);
+    expect(text).toBe('@小熊软糖');
+    expect(isChinese(text)).toBe(false);
   });
 
   it('finds the note column as the scroll container of a comment', () => {
@@ -249,20 +247,20 @@ describe('xiaohongshu readUnit on markup variants', () => {
     return document.querySelector('.content')!;
   }
 
-  it('drops an @mention from a comment with other words', () => {
+  it('keeps an @mention in place in a comment with other words', () => {
     const element = comment(
       '<span class="note-text"><span>一起去吗 </span><a class="note-content-user" href="/user/profile/1">@小熊软糖</a><span> 五月</span></span>',
     );
-    expect(read(element).text.replace(/\s+/g, ' ')).toBe('一起去吗 五月');
+    expect(read(element).text).toBe('一起去吗 @小熊软糖 五月');
   });
 
   it('drops a reply prefix written inline, without .note-text', () => {
     expect(read(comment('回复 小熊软糖 : 好呀好呀')).text).toBe('好呀好呀');
   });
 
-  it('drops a link from a comment', () => {
+  it('keeps a link in a comment as written', () => {
     expect(read(comment('<span class="note-text">看这个 <a href="https://xhslink.com/a/1">https://xhslink.com/a/1</a></span>')).text).toBe(
-      '看这个',
+      '看这个 https://xhslink.com/a/1',
     );
   });
 

@@ -2,8 +2,12 @@ import type { UnitContent, UnitKind } from '../types';
 import { OVERLAY_TAG } from '../../dom/own-nodes';
 import { REPLY_PREFIX, SELECTORS } from './selectors';
 
-/** Inside a unit, these carry no words to translate (hashtags are collected on their own). */
-const LEFT_OUT = [SELECTORS.emoji, SELECTORS.mention, SELECTORS.replyToNickname, SELECTORS.hashtag, 'a[href^="http"]']
+/**
+ * Inside a unit, these are not part of its words: emoji images (no alt text) and the nickname
+ * of a reply's addressee. Mentions, hashtags and links stay in place: translation keeps them
+ * byte-identical (hashtags are also collected on their own, to be translated as tags).
+ */
+const LEFT_OUT = [SELECTORS.emoji, SELECTORS.replyToNickname]
   .map((selector) => `:is(${selector})`)
   .join(', ');
 
