@@ -18,7 +18,9 @@ export default defineConfig({
     name: 'RedBridge: RedNote in English',
     description:
       'Read RedNote (Xiaohongshu) in English: translations of notes, hashtags and comments, inline under the Chinese.',
-    permissions: ['storage'],
+    // `offscreen`: where the service worker has no Translator API, Chrome's on-device
+    // translator runs in an offscreen document (src/translation/backends/chrome-builtin.ts).
+    permissions: ['storage', ...(browser === 'chrome' ? ['offscreen'] : [])],
     // The translation services RedBridge knows by name; a self-hosted LibreTranslate or
     // OpenAI-compatible server elsewhere answers through its own CORS headers.
     host_permissions: [
