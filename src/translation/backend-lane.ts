@@ -1,4 +1,4 @@
-import { CircuitBreaker, DEFAULT_BREAKER, type CircuitBreakerOptions } from './circuit-breaker';
+import { BackendPausedError, CircuitBreaker, DEFAULT_BREAKER, type CircuitBreakerOptions } from './circuit-breaker';
 import { isTransient, TranslationError } from './errors';
 import { createLimiter } from './limiter';
 import { createTokenBucket } from './token-bucket';
@@ -38,6 +38,7 @@ const BACKEND_FAILURES = new Set(['rate-limited', 'server', 'network', 'timeout'
 
 interface PendingText {
   text: string;
+  ignorePause: boolean;
   resolve: (translation: string) => void;
   reject: (error: TranslationError) => void;
 }
@@ -75,14 +76,17 @@ export class BackendLane {
     return this.breaker.remainingPauseMs() > 0;
   }
 
-  /** One translation for one text, or a TranslationError once retries are used up. */
-  translate(text: string, languages: LanguagePair): Promise<string> {
-    if (this.paused) return Promise.reject(this.breaker.pausedError());
+  /**
+   * One translation for one text, or a TranslationError once retries are used up. While the
+   * backend is paused, texts are refused at once, unless the reader asked (`ignorePause`).
+   */
+  translate(text: string, languages: LanguagePair, ignorePause = false): Promise<string> {
+    if (this.paused && !ignorePause) return Promise.reject(this.breaker.pausedError());
     const key = `${languages.source}\n${languages.target}\n${text}`;
     const existing = this.inflight.get(key);
     if (existing) return existing;
     const pending = new Promise<string>((resolve, reject) => {
-      this.enqueue({ text, resolve, reject }, languages);
+      this.enqueue({ text, ignorePause, resolve, reject }, languages);
     }).finally(() => this.inflight.delete(key));
     this.inflight.set(key, pending);
     return pending;
@@ -108,6 +112,7 @@ export class BackendLane {
       const translations = await this.requestWithRetries(
         chunk.map((item) => item.text),
         languages,
+        chunk.some((item) => item.ignorePause),
       );
       this.breaker.recordSuccess();
       chunk.forEach((item, i) => item.resolve(translations[i]!));
@@ -118,30 +123,34 @@ export class BackendLane {
         await Promise.all(chunk.map((item) => this.send([item], languages)));
         return;
       }
-      if (BACKEND_FAILURES.has(error.code)) this.breaker.recordFailure(error);
+      if (BACKEND_FAILURES.has(error.code) && !(error instanceof BackendPausedError)) this.breaker.recordFailure(error);
       for (const item of chunk) item.reject(error);
     }
   }
 
-  private async requestWithRetries(texts: string[], languages: LanguagePair): Promise<string[]> {
+  private async requestWithRetries(texts: string[], languages: LanguagePair, ignorePause: boolean): Promise<string[]> {
     const { retry } = this.options;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.request(texts, languages);
+        return await this.request(texts, languages, ignorePause && attempt === 1);
       } catch (caught) {
         const error = asTranslationError(caught, this.backend.name);
         const wait = error.retryAfterMs ?? this.backoffMs(attempt);
         const worthWaiting = error.retryAfterMs === undefined || error.retryAfterMs <= retry.maxRetryAfterMs;
-        if (!isTransient(error) || attempt >= retry.attempts || !worthWaiting || this.paused) throw error;
+        // A backend that did not answer in 15 s is not asked again: the reader would wait too long.
+        const retryable = isTransient(error) && error.code !== 'timeout';
+        if (!retryable || attempt >= retry.attempts || !worthWaiting || this.paused) throw error;
         await new Promise((resolve) => setTimeout(resolve, wait));
         if (this.paused) throw error;
       }
     }
   }
 
-  private async request(texts: string[], languages: LanguagePair): Promise<string[]> {
+  private async request(texts: string[], languages: LanguagePair, ignorePause: boolean): Promise<string[]> {
     const translations = await this.limiter.run(async () => {
       await this.bucket.take();
+      // The backend may have been paused while this request waited for its turn.
+      if (this.paused && !ignorePause) throw this.breaker.pausedError();
       return this.backend.translate(texts, languages, AbortSignal.timeout(this.options.requestTimeoutMs));
     });
     if (translations.length !== texts.length || translations.some((text) => typeof text !== 'string')) {

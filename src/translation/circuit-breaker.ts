@@ -8,6 +8,9 @@ export interface CircuitBreakerOptions {
   maxPauseMs: number;
 }
 
+/** Refused without asking the backend, because it is paused: says nothing new about it. */
+export class BackendPausedError extends TranslationError {}
+
 export const DEFAULT_BREAKER: CircuitBreakerOptions = { failureThreshold: 2, basePauseMs: 30_000, maxPauseMs: 5 * 60_000 };
 
 /**
@@ -33,10 +36,10 @@ export class CircuitBreaker {
   }
 
   /** The error a request gets while the backend is paused. */
-  pausedError(): TranslationError {
+  pausedError(): BackendPausedError {
     const seconds = Math.ceil(this.remainingPauseMs() / 1000);
     const last = this.lastError;
-    return new TranslationError(
+    return new BackendPausedError(
       last?.code ?? 'server',
       `${last?.message ?? `${this.backendName} keeps failing`} (RedBridge will ask ${this.backendName} again in ${seconds} s)`,
       last?.status,

@@ -3,7 +3,7 @@ import { RedBridgeDb } from '../cache/db';
 import { TranslationCache } from '../cache/translation-cache';
 import { DEFAULT_SETTINGS, type BackendId, type Settings } from '../settings/schema';
 import { TranslationError } from './errors';
-import { chunkForBackend, TranslationService, type TranslateOutcome } from './service';
+import { TranslationService, type TranslateOutcome } from './service';
 import type { Backend, BackendCapabilities, LanguagePair } from './types';
 
 interface FakeBackend extends Backend {
@@ -26,8 +26,13 @@ function fakeBackend(
     capabilities: {
       maxTextsPerRequest: 50,
       maxCharsPerRequest: 10_000,
+      supportsBatching: true,
       needsKey: false,
       runsOn: 'device',
+      kind: 'machine',
+      maxConcurrentRequests: 3,
+      requestsPerSecond: 1000,
+      burst: 1000,
       ...options.capabilities,
     },
     calls: [],
@@ -58,17 +63,24 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-function setup(backend: FakeBackend, options: { maxConcurrentRequests?: number } = {}) {
+/** Retries and pauses short enough for a unit test, long enough to measure. */
+const FAST_LANES = {
+  batchWindowMs: BATCH_WINDOW_MS,
+  retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 300 },
+  breaker: { failureThreshold: 2, basePauseMs: 300, maxPauseMs: 1000 },
+};
+
+function setup(primary: FakeBackend, ...fallbacks: FakeBackend[]) {
   const db = new RedBridgeDb(`service-test-${++dbCount}`);
   opened.push(db);
   const cache = new TranslationCache(db);
-  let settings: Settings = { ...DEFAULT_SETTINGS };
+  const all = [primary, ...fallbacks];
+  let settings: Settings = { ...DEFAULT_SETTINGS, backend: primary.id, fallbacks: fallbacks.map((b) => b.id) };
   const service = new TranslationService({
     cache,
     settings: () => Promise.resolve(settings),
-    backendFor: () => backend,
-    batchWindowMs: BATCH_WINDOW_MS,
-    ...options,
+    backendFor: (_, id) => all.find((backend) => backend.id === id)!,
+    lane: FAST_LANES,
   });
   return {
     service,
@@ -155,13 +167,13 @@ describe('TranslationService', () => {
   it('shares the cache between texts that normalise alike', async () => {
     const backend = fakeBackend();
     const { service } = setup(backend);
-    await service.translate(['好看 [赞R]']);
+    await service.translate(['好看  呀']);
     backend.calls.length = 0;
 
-    const [outcome] = await service.translate(['  好看 ']);
+    const [outcome] = await service.translate(['  好看 呀 ']);
 
     expect(backend.calls).toEqual([]);
-    expect(outcome).toMatchObject({ ok: true, translation: 'en:好看', fromCache: true });
+    expect(outcome).toMatchObject({ ok: true, translation: 'en:好看 呀', fromCache: true });
   });
 
   it('reports a backend error for its texts, does not cache it, and retries later', async () => {
@@ -188,14 +200,14 @@ describe('TranslationService', () => {
     ]);
   });
 
-  it('reports an unexpected backend failure as a network error', async () => {
+  it('reports an unexpected backend failure as a bad answer, with its message', async () => {
     const backend = fakeBackend();
     const { service } = setup(backend);
     backend.failWith = new Error('socket hang up');
 
     const [outcome] = await service.translate(['你好']);
 
-    expect(outcome).toEqual({ ok: false, error: { code: 'network', message: expect.stringContaining('socket hang up') } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'bad-response', message: 'Fake failed: socket hang up' } });
   });
 
   it('rejects a text with nothing to translate without calling the backend', async () => {
@@ -218,8 +230,8 @@ describe('TranslationService', () => {
   });
 
   it('runs at most maxConcurrentRequests backend requests at once', async () => {
-    const backend = fakeBackend({ delayMs: 20, capabilities: { maxTextsPerRequest: 1 } });
-    const { service } = setup(backend, { maxConcurrentRequests: 2 });
+    const backend = fakeBackend({ delayMs: 20, capabilities: { maxTextsPerRequest: 1, maxConcurrentRequests: 2 } });
+    const { service } = setup(backend);
     const texts = Array.from({ length: 7 }, (_, i) => `文本${i}`);
 
     const outcomes = await service.translate(texts);
@@ -249,12 +261,12 @@ describe('TranslationService', () => {
     const libre = fakeBackend({ id: 'libretranslate' });
     const db = new RedBridgeDb(`service-test-${++dbCount}`);
     opened.push(db);
-    let settings: Settings = { ...DEFAULT_SETTINGS, backend: 'google' };
+    let settings: Settings = { ...DEFAULT_SETTINGS, backend: 'google', fallbacks: [] };
     const service = new TranslationService({
       cache: new TranslationCache(db),
       settings: () => Promise.resolve(settings),
-      backendFor: (current) => (current.backend === 'google' ? google : libre),
-      batchWindowMs: BATCH_WINDOW_MS,
+      backendFor: (_, id) => (id === 'google' ? google : libre),
+      lane: FAST_LANES,
     });
     await service.translate(['你好']);
 
@@ -266,29 +278,190 @@ describe('TranslationService', () => {
   });
 });
 
-describe('chunkForBackend', () => {
-  const backendWith = (maxTextsPerRequest: number, maxCharsPerRequest: number) =>
-    fakeBackend({ capabilities: { maxTextsPerRequest, maxCharsPerRequest } });
-  const items = (...lengths: number[]) => lengths.map((length, i) => ({ id: i, text: 'x'.repeat(length) }));
-  const ids = (chunks: { id: number }[][]) => chunks.map((chunk) => chunk.map((item) => item.id));
 
-  it('fills requests up to the text limit', () => {
-    expect(ids(chunkForBackend(items(1, 1, 1, 1, 1), backendWith(2, 100)))).toEqual([[0, 1], [2, 3], [4]]);
+describe('TranslationService fallback chain', () => {
+  const rateLimited = (retryAfterMs?: number) =>
+    new TranslationError('rate-limited', 'Fake is rate-limiting requests (HTTP 429)', 429, retryAfterMs);
+
+  it('retries a passing failure with backoff and keeps the primary when it recovers', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const microsoft = fakeBackend({ id: 'microsoft' });
+    const { service } = setup(google, microsoft);
+    const translate = google.translate.bind(google);
+    let failures = 2;
+    google.translate = async (texts, languages, signal) => {
+      if (failures-- > 0) throw rateLimited();
+      return translate(texts, languages, signal);
+    };
+
+    const [outcome] = await service.translate(['你好']);
+
+    expect(outcome).toMatchObject({ ok: true, translation: 'en:你好', backend: 'google' });
+    expect(microsoft.calls).toEqual([]);
   });
 
-  it('starts a new request before the character limit is passed', () => {
-    expect(ids(chunkForBackend(items(4, 4, 4, 10, 1), backendWith(10, 10)))).toEqual([[0, 1], [2], [3], [4]]);
+  it('sends a unit to the fallback after the primary’s retries, and caches it under the fallback', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const microsoft = fakeBackend({ id: 'microsoft' });
+    const { service } = setup(google, microsoft);
+    google.failWith = rateLimited();
+
+    const outcomes = await service.translate(['你好', '谢谢']);
+
+    expect(google.calls).toHaveLength(FAST_LANES.retry.attempts);
+    expect(outcomes).toEqual([
+      { ok: true, translation: 'en:你好', backend: 'microsoft', fromCache: false },
+      { ok: true, translation: 'en:谢谢', backend: 'microsoft', fromCache: false },
+    ]);
+
+    google.calls.length = 0;
+    microsoft.calls.length = 0;
+    const again = await service.translate(['你好']);
+    expect(again).toEqual([{ ok: true, translation: 'en:你好', backend: 'microsoft', fromCache: true }]);
+    expect([...google.calls, ...microsoft.calls]).toEqual([]);
   });
 
-  it('fills a request exactly to the character limit', () => {
-    expect(ids(chunkForBackend(items(5, 5, 1), backendWith(10, 10)))).toEqual([[0, 1], [2]]);
+  it('does not retry a refused key but goes straight to the fallback', async () => {
+    const deepl = fakeBackend({ id: 'deepl' });
+    const google = fakeBackend({ id: 'google' });
+    const { service } = setup(deepl, google);
+    deepl.failWith = new TranslationError('auth', 'DeepL refused the API key (HTTP 403)', 403);
+
+    const [outcome] = await service.translate(['你好']);
+
+    expect(deepl.calls).toHaveLength(1);
+    expect(outcome).toMatchObject({ ok: true, backend: 'google' });
   });
 
-  it('sends a text longer than the character limit alone', () => {
-    expect(ids(chunkForBackend(items(1, 30, 1), backendWith(10, 10)))).toEqual([[0], [1], [2]]);
+  it('waits for the backend’s Retry-After before asking again', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const { service } = setup(google);
+    const translate = google.translate.bind(google);
+    const times: number[] = [];
+    google.translate = async (texts, languages, signal) => {
+      times.push(Date.now());
+      if (times.length === 1) throw rateLimited(150);
+      return translate(texts, languages, signal);
+    };
+
+    const [outcome] = await service.translate(['你好']);
+
+    expect(outcome).toMatchObject({ ok: true, backend: 'google' });
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(145);
   });
 
-  it('makes no request for no texts', () => {
-    expect(chunkForBackend([], backendWith(10, 10))).toEqual([]);
+  it('pauses a backend whose Retry-After is too long to wait for, and asks it again after the pause', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const microsoft = fakeBackend({ id: 'microsoft' });
+    const { service } = setup(google, microsoft);
+    google.failWith = rateLimited(400);
+
+    const [first] = await service.translate(['一']);
+    expect(first).toMatchObject({ ok: true, backend: 'microsoft' });
+    expect(google.calls).toHaveLength(1);
+
+    google.failWith = null;
+    const [during] = await service.translate(['二']);
+    expect(during).toMatchObject({ ok: true, backend: 'microsoft' });
+    expect(google.calls).toHaveLength(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const [after] = await service.translate(['三']);
+    expect(after).toMatchObject({ ok: true, backend: 'google' });
+  });
+
+  it('opens the circuit after repeated failures: the paused primary gets no requests until its pause ends', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const microsoft = fakeBackend({ id: 'microsoft' });
+    const { service } = setup(google, microsoft);
+    google.failWith = new TranslationError('server', 'Fake had a server error (HTTP 500)', 500);
+
+    await service.translate(['一']);
+    await service.translate(['二']);
+    const callsWhenOpened = google.calls.length;
+    expect(callsWhenOpened).toBe(2 * FAST_LANES.retry.attempts);
+
+    const [during] = await service.translate(['三']);
+    expect(during).toMatchObject({ ok: true, backend: 'microsoft' });
+    expect(google.calls).toHaveLength(callsWhenOpened);
+
+    google.failWith = null;
+    await new Promise((resolve) => setTimeout(resolve, FAST_LANES.breaker.basePauseMs + 50));
+    const [after] = await service.translate(['四']);
+    expect(after).toMatchObject({ ok: true, backend: 'google' });
+  });
+
+  it('reports the primary’s error, and what the fallbacks said, when every backend fails', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const microsoft = fakeBackend({ id: 'microsoft' });
+    const { service, cache } = setup(google, microsoft);
+    google.failWith = rateLimited();
+    microsoft.failWith = new TranslationError('server', 'Microsoft had a server error (HTTP 500)', 500);
+
+    const [outcome] = await service.translate(['你好']);
+
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'rate-limited',
+        message:
+          'Fake is rate-limiting requests (HTTP 429). Fallbacks failed too (Fake: Microsoft had a server error (HTTP 500))',
+      },
+    });
+    expect(await cache.count()).toBe(0);
+  });
+});
+
+describe('TranslationService text preparation', () => {
+  it('sends hashtags, mentions, links and emoji as placeholders and restores them byte-identical', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+    const text = '#大理旅行 好美🌊 问 @小熊软糖 [笑哭R] https://xhslink.com/a/9kQ';
+
+    const [outcome] = await service.translate([text]);
+
+    const sent = allTexts(backend).join('\n');
+    for (const token of ['#大理旅行', '🌊', '@小熊软糖', '[笑哭R]', 'https://xhslink.com/a/9kQ']) {
+      expect(sent).not.toContain(token);
+      expect(outcome!.ok && outcome!.translation).toContain(token);
+    }
+  });
+
+  it('translates the plain text when a backend mangles a placeholder', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+    backend.translate = async (texts, languages) => {
+      backend.calls.push({ texts: [...texts], languages });
+      return texts.map((text) => `en:${text.replace(/\{\d+\}/g, '{9}')}`);
+    };
+
+    const [outcome] = await service.translate(['好美🌊 真的']);
+
+    expect(allTexts(backend)).toEqual([expect.stringMatching(/\{0\}/), '好美🌊 真的']);
+    expect(outcome).toMatchObject({ ok: true, translation: 'en:好美🌊 真的' });
+  });
+
+  it('splits a text longer than the backend’s limit at sentences and joins the translations in order', async () => {
+    const backend = fakeBackend({ capabilities: { maxCharsPerRequest: 12 } });
+    const { service } = setup(backend);
+    const text = '第一句话很长很长。第二句话也很长。第三句话结束！';
+
+    const [outcome] = await service.translate([text]);
+
+    expect(allTexts(backend)).toEqual(['第一句话很长很长。', '第二句话也很长。', '第三句话结束！']);
+    expect(outcome).toMatchObject({ ok: true, translation: 'en:第一句话很长很长。 en:第二句话也很长。 en:第三句话结束！' });
+  });
+
+  it('explains the slang a machine translation met, and leaves it to an LLM otherwise', async () => {
+    const machine = fakeBackend({ id: 'google' });
+    const { service } = setup(machine);
+    const [fromMachine] = await service.translate(['这支口红绝绝子 yyds']);
+    expect(fromMachine!.ok && fromMachine!.slang?.map((entry) => entry.term)).toEqual(['绝绝子', 'yyds']);
+
+    const llm = fakeBackend({ id: 'openai', capabilities: { kind: 'llm' } });
+    const { service: llmService } = setup(llm);
+    const [fromLlm] = await llmService.translate(['这支口红绝绝子']);
+    expect(fromLlm).toMatchObject({ ok: true, backend: 'openai' });
+    expect(fromLlm!.ok && fromLlm!.slang).toBeUndefined();
   });
 });

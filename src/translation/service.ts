@@ -2,79 +2,88 @@ import { cacheKey } from '../cache/key';
 import type { TranslationCache } from '../cache/translation-cache';
 import type { BackendId, Settings } from '../settings/schema';
 import { normalizeText } from '../text/normalize';
+import { findSlang, type SlangEntry } from '../text/slang';
+import { BackendLane, DEFAULT_LANE_OPTIONS, type LaneOptions } from './backend-lane';
 import { errorInfo, TranslationError, type TranslationErrorInfo } from './errors';
-import { createLimiter } from './limiter';
 import { createBackend } from './registry';
 import type { Backend, LanguagePair } from './types';
+import { translateUnitWith } from './unit-translation';
 
 export type TranslateOutcome =
-  | { ok: true; translation: string; backend: BackendId; fromCache: boolean }
+  | {
+      ok: true;
+      translation: string;
+      /** The backend that produced the translation: the primary or a fallback. */
+      backend: BackendId;
+      fromCache: boolean;
+      /** Slang the text uses, explained, when a machine-translation backend translated it. */
+      slang?: SlangEntry[];
+    }
   | { ok: false; error: TranslationErrorInfo };
 
 export interface TranslationServiceOptions {
   cache: TranslationCache;
   settings: () => Promise<Settings>;
-  backendFor?: (settings: Settings) => Backend;
-  /** How long texts wait for company before a request goes out. */
-  batchWindowMs?: number;
-  /** Requests to one backend in flight at once. */
-  maxConcurrentRequests?: number;
-  requestTimeoutMs?: number;
+  backendFor?: (settings: Settings, id: BackendId) => Backend;
+  lane?: Partial<LaneOptions>;
 }
 
-interface PendingText {
-  key: string;
-  text: string;
-  resolve: (translation: string) => void;
-  reject: (error: unknown) => void;
+interface LaneEntry {
+  /** The backend's settings when the lane was made: a changed key or URL makes a new lane. */
+  config: string;
+  lane: BackendLane;
 }
 
-interface Batch {
-  backend: Backend;
-  languages: LanguagePair;
-  items: PendingText[];
+interface Produced {
+  translation: string;
+  lane: BackendLane;
 }
 
 /**
- * Cache → dedupe → batch → backend. Every text is looked up in the cache first (one bulk read
- * per call); identical texts already on their way share one promise; the rest wait a few
- * milliseconds so that texts from several calls leave together, in requests sized to the
- * backend's limits, a few requests at a time.
+ * Cache → fallback chain → backend lanes. Each text is looked up in the cache under every
+ * backend of the chain (one bulk read per call), so a translation a fallback produced is found
+ * again. A text not cached goes to the primary backend's lane; if that fails after its
+ * retries (or the backend is paused), to the next backend in `settings.fallbacks`, and so on.
+ * The translation is cached under the backend that produced it.
  */
 export class TranslationService {
-  private readonly inflight = new Map<string, Promise<string>>();
-  private readonly batches = new Map<string, Batch>();
-  private readonly limiters = new Map<BackendId, ReturnType<typeof createLimiter>>();
-  private readonly backendFor: (settings: Settings) => Backend;
-  private readonly batchWindowMs: number;
-  private readonly maxConcurrentRequests: number;
-  private readonly requestTimeoutMs: number;
+  private readonly inflight = new Map<string, Promise<Produced>>();
+  private readonly lanes = new Map<BackendId, LaneEntry>();
+  private readonly backendFor: (settings: Settings, id: BackendId) => Backend;
+  private readonly laneOptions: LaneOptions;
 
   constructor(private readonly options: TranslationServiceOptions) {
-    this.backendFor = options.backendFor ?? ((settings) => createBackend(settings));
-    this.batchWindowMs = options.batchWindowMs ?? 20;
-    this.maxConcurrentRequests = options.maxConcurrentRequests ?? 3;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.backendFor = options.backendFor ?? ((settings, id) => createBackend(settings, id));
+    this.laneOptions = { ...DEFAULT_LANE_OPTIONS, ...options.lane };
   }
 
-  async translate(texts: readonly string[]): Promise<TranslateOutcome[]> {
+  /**
+   * `retry` marks the reader's own Retry: the primary is asked even while it is paused,
+   * since the reader may know it is back (a new key, a network that returned).
+   */
+  async translate(texts: readonly string[], retry = false): Promise<TranslateOutcome[]> {
     const settings = await this.options.settings();
-    const backend = this.backendFor(settings);
+    const lanes = chainOf(settings).map((id) => this.laneFor(settings, id));
     const languages: LanguagePair = { source: 'zh', target: settings.targetLanguage };
     const normalized = texts.map(normalizeText);
     const keys = await Promise.all(
-      normalized.map((text) => cacheKey({ text, backend: backend.id, ...languages })),
+      normalized.map((text) =>
+        Promise.all(lanes.map((lane) => cacheKey({ text, backend: cacheIdOf(lane.backend), ...languages }))),
+      ),
     );
-    const cached = await this.options.cache.getMany(keys);
+    const cached = await this.options.cache.getMany(keys.flat());
 
     return Promise.all(
       normalized.map(async (text, i): Promise<TranslateOutcome> => {
-        const hit = cached[i];
-        if (hit) return { ok: true, translation: hit.translation, backend: hit.backend, fromCache: true };
+        const textKeys = keys[i]!;
+        const hitAt = lanes.findIndex((_, l) => cached[i * lanes.length + l]);
+        if (hitAt >= 0) {
+          return outcome(text, cached[i * lanes.length + hitAt]!.translation, lanes[hitAt]!, true);
+        }
         try {
           if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
-          const translation = await this.translateOnce(keys[i]!, text, backend, languages);
-          return { ok: true, translation, backend: backend.id, fromCache: false };
+          const produced = await this.translateOnce(text, textKeys, lanes, languages, retry);
+          return outcome(text, produced.translation, produced.lane, false);
         } catch (error) {
           return { ok: false, error: errorInfo(error) };
         }
@@ -82,96 +91,88 @@ export class TranslationService {
     );
   }
 
-  private translateOnce(key: string, text: string, backend: Backend, languages: LanguagePair): Promise<string> {
-    const existing = this.inflight.get(key);
+  /** Identical texts asked for while one is on its way share its result. */
+  private translateOnce(
+    text: string,
+    keys: string[],
+    lanes: BackendLane[],
+    languages: LanguagePair,
+    retry: boolean,
+  ): Promise<Produced> {
+    const id = keys.join('\n');
+    const existing = this.inflight.get(id);
     if (existing) return existing;
-    const pending = new Promise<string>((resolve, reject) => {
-      this.enqueue({ key, text, resolve, reject }, backend, languages);
-    }).finally(() => this.inflight.delete(key));
-    this.inflight.set(key, pending);
+    const pending = this.throughChain(text, keys, lanes, languages, retry).finally(() => this.inflight.delete(id));
+    this.inflight.set(id, pending);
     return pending;
   }
 
-  private enqueue(item: PendingText, backend: Backend, languages: LanguagePair): void {
-    const batchId = `${backend.id}\n${languages.source}\n${languages.target}`;
-    let batch = this.batches.get(batchId);
-    if (!batch) {
-      batch = { backend, languages, items: [] };
-      this.batches.set(batchId, batch);
-      setTimeout(() => {
-        this.batches.delete(batchId);
-        this.flush(batch!);
-      }, this.batchWindowMs);
-    }
-    batch.items.push(item);
-  }
-
-  private flush(batch: Batch): void {
-    for (const chunk of chunkForBackend(batch.items, batch.backend)) {
-      void this.send(chunk, batch.backend, batch.languages);
-    }
-  }
-
-  private async send(chunk: PendingText[], backend: Backend, languages: LanguagePair): Promise<void> {
-    try {
-      const translations = await this.limiterFor(backend.id).run(() =>
-        backend.translate(
-          chunk.map((item) => item.text),
-          languages,
-          AbortSignal.timeout(this.requestTimeoutMs),
-        ),
-      );
-      if (translations.length !== chunk.length || translations.some((text) => typeof text !== 'string')) {
-        throw new TranslationError(
-          'bad-response',
-          `${backend.name} returned ${translations.length} translations for ${chunk.length} texts`,
+  private async throughChain(
+    text: string,
+    keys: string[],
+    lanes: BackendLane[],
+    languages: LanguagePair,
+    retry: boolean,
+  ): Promise<Produced> {
+    const failures: TranslationError[] = [];
+    for (const [i, lane] of lanes.entries()) {
+      try {
+        const translation = await translateUnitWith(lane, text, languages, retry && i === 0);
+        // Cached before the text leaves the in-flight map, so no later call can miss both.
+        await this.options.cache
+          .putMany([
+            { key: keys[i]!, translation, backend: lane.backend.id, target: languages.target, createdAt: Date.now() },
+          ])
+          .catch((error: unknown) => console.warn('[RedBridge] could not cache a translation', error));
+        return { translation, lane };
+      } catch (error) {
+        // Nothing to translate is the text's fault: no other backend would do better.
+        if (error instanceof TranslationError && error.code === 'invalid-request') throw error;
+        failures.push(
+          error instanceof TranslationError ? error : new TranslationError('bad-response', errorInfo(error).message),
         );
       }
-      const now = Date.now();
-      // Cached before the texts leave the in-flight map, so no later call can miss both.
-      await this.options.cache
-        .putMany(
-          chunk.map((item, i) => ({
-            key: item.key,
-            translation: translations[i]!,
-            backend: backend.id,
-            target: languages.target,
-            createdAt: now,
-          })),
-        )
-        .catch((error: unknown) => console.warn('[RedBridge] could not cache translations', error));
-      chunk.forEach((item, i) => item.resolve(translations[i]!));
-    } catch (error) {
-      for (const item of chunk) item.reject(error);
     }
+    throw chainFailure(failures, lanes);
   }
 
-  private limiterFor(id: BackendId) {
-    let limiter = this.limiters.get(id);
-    if (!limiter) {
-      limiter = createLimiter(this.maxConcurrentRequests);
-      this.limiters.set(id, limiter);
-    }
-    return limiter;
+  private laneFor(settings: Settings, id: BackendId): BackendLane {
+    const config = JSON.stringify(backendConfig(settings, id));
+    const entry = this.lanes.get(id);
+    if (entry && entry.config === config) return entry.lane;
+    const lane = new BackendLane(this.backendFor(settings, id), this.laneOptions);
+    this.lanes.set(id, { config, lane });
+    return lane;
   }
 }
 
-/** Splits texts into requests that respect the backend's text and character limits. */
-export function chunkForBackend<T extends { text: string }>(items: readonly T[], backend: Backend): T[][] {
-  const { maxTextsPerRequest, maxCharsPerRequest } = backend.capabilities;
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let chars = 0;
-  for (const item of items) {
-    const full = current.length >= maxTextsPerRequest || chars + item.text.length > maxCharsPerRequest;
-    if (current.length > 0 && full) {
-      chunks.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(item);
-    chars += item.text.length;
+/** The primary backend, then each fallback once. */
+export function chainOf(settings: Settings): BackendId[] {
+  return [...new Set([settings.backend, ...settings.fallbacks])];
+}
+
+function backendConfig(settings: Settings, id: BackendId): unknown {
+  return id in settings.backends ? settings.backends[id as keyof Settings['backends']] : null;
+}
+
+function cacheIdOf(backend: Backend): string {
+  return backend.cacheId ?? backend.id;
+}
+
+function outcome(text: string, translation: string, lane: BackendLane, fromCache: boolean): TranslateOutcome {
+  const result: TranslateOutcome = { ok: true, translation, backend: lane.backend.id, fromCache };
+  if (lane.backend.capabilities.kind === 'machine') {
+    const slang = findSlang(text);
+    if (slang.length > 0) result.slang = slang;
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return result;
+}
+
+/** The primary's error, saying what the fallbacks answered too. */
+function chainFailure(failures: TranslationError[], lanes: BackendLane[]): TranslationError {
+  const [first, ...rest] = failures;
+  if (!first) return new TranslationError('invalid-request', 'No translation backend is configured');
+  if (rest.length === 0) return first;
+  const others = rest.map((error, i) => `${lanes[i + 1]!.backend.name}: ${error.message}`).join('; ');
+  return new TranslationError(first.code, `${first.message}. Fallbacks failed too (${others})`, first.status);
 }

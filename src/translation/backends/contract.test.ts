@@ -1,38 +1,62 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { FakeBackend } from '../../../tests/fakes/fake-backend';
+import { startFakeDeepl } from '../../../tests/fakes/fake-deepl';
 import { startFakeGoogle } from '../../../tests/fakes/fake-google';
 import { startFakeLibreTranslate } from '../../../tests/fakes/fake-libretranslate';
+import { startFakeMicrosoft } from '../../../tests/fakes/fake-microsoft';
+import { startFakeOpenAi } from '../../../tests/fakes/fake-openai';
 import { fakeTranslate } from '../../../tests/fakes/fake-translation';
+import { RedBridgeDb } from '../../cache/db';
+import { TranslationCache } from '../../cache/translation-cache';
 import { DEFAULT_SETTINGS, type BackendId, type Settings } from '../../settings/schema';
 import { BACKEND_FACTORIES } from '../registry';
+import { TranslationService } from '../service';
 
-/** Settings that point one backend at its local fake. */
-const pointedAt: Record<BackendId, (url: string) => Settings> = {
-  google: (url) => ({ ...DEFAULT_SETTINGS, backends: { ...DEFAULT_SETTINGS.backends, google: { host: url } } }),
-  libretranslate: (url) => ({
-    ...DEFAULT_SETTINGS,
-    backend: 'libretranslate',
-    backends: { ...DEFAULT_SETTINGS.backends, libretranslate: { url, apiKey: '' } },
-  }),
+/** The backends that speak HTTP; Chrome's on-device one has its own tests. */
+type HttpBackendId = Exclude<BackendId, 'chrome'>;
+
+const DEEPL_KEY = 'contract-test-key:fx';
+
+/** Settings that make one backend the only one, pointed at its local fake. */
+const pointedAt: Record<HttpBackendId, (url: string) => Settings> = {
+  google: (url) => only('google', { google: { host: url } }),
+  microsoft: (url) => only('microsoft', { microsoft: { authUrl: `${url}/translate/auth`, translateUrl: `${url}/translate` } }),
+  deepl: (url) => only('deepl', { deepl: { apiKey: DEEPL_KEY, apiUrl: url } }),
+  libretranslate: (url) => only('libretranslate', { libretranslate: { url, apiKey: '' } }),
+  openai: (url) => only('openai', { openai: { baseUrl: `${url}/v1`, apiKey: '', model: 'test-model' } }),
 };
 
-const fakes: Record<BackendId, () => Promise<FakeBackend>> = {
+function only(backend: BackendId, backends: Partial<Settings['backends']>): Settings {
+  return { ...DEFAULT_SETTINGS, backend, fallbacks: [], backends: { ...DEFAULT_SETTINGS.backends, ...backends } };
+}
+
+const fakes: Record<HttpBackendId, () => Promise<FakeBackend>> = {
   google: startFakeGoogle,
+  microsoft: () => startFakeMicrosoft(),
+  deepl: () => startFakeDeepl({ apiKey: DEEPL_KEY }),
   libretranslate: () => startFakeLibreTranslate(),
+  openai: () => startFakeOpenAi(),
 };
 
+const HTTP_BACKENDS = Object.keys(fakes) as HttpBackendId[];
 const zhToEn = { source: 'zh', target: 'en' };
 const signal = () => AbortSignal.timeout(5000);
+/** Requests that carried texts (Microsoft also asks for a token first). */
+const translateRequests = (fake: FakeBackend) => fake.requests.filter((request) => request.texts.length > 0);
+
+it('covers every backend but the on-device one', () => {
+  expect([...HTTP_BACKENDS, 'chrome'].sort()).toEqual(Object.keys(BACKEND_FACTORIES).sort());
+});
 
 /**
  * What every backend promises the service, checked against each backend's fake server on
  * 127.0.0.1: translations in order, and the same error codes for the same failures.
  */
-describe.each(Object.keys(BACKEND_FACTORIES) as BackendId[])('the %s backend against its fake', (id) => {
+describe.each(HTTP_BACKENDS)('the %s backend against its fake', (id) => {
   async function started() {
     const fake = await fakes[id]();
     onTestFinished(() => fake.close());
-    return { fake, backend: BACKEND_FACTORIES[id](pointedAt[id](fake.url)) };
+    return { fake, settings: pointedAt[id](fake.url), backend: BACKEND_FACTORIES[id](pointedAt[id](fake.url)) };
   }
 
   it('returns one translation per text, in order', async () => {
@@ -50,11 +74,17 @@ describe.each(Object.keys(BACKEND_FACTORIES) as BackendId[])('the %s backend aga
     await expect(backend.translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code, status });
   });
 
+  it('reads Retry-After from a 429 answer', async () => {
+    const { fake, backend } = await started();
+    fake.setMode({ kind: 'fail', status: 429, retryAfterSeconds: 7 });
+    await expect(backend.translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'rate-limited', retryAfterMs: 7000 });
+  });
+
   it('rejects with timeout when the answer comes too late', async () => {
     const { fake, backend } = await started();
     fake.setMode({ kind: 'slow', delayMs: 2000 });
-    await expect(backend.translate(['你好'], zhToEn, AbortSignal.timeout(100))).rejects.toMatchObject({ code: 'timeout' });
-    expect(fake.requests).toHaveLength(1);
+    await expect(backend.translate(['你好'], zhToEn, AbortSignal.timeout(300))).rejects.toMatchObject({ code: 'timeout' });
+    expect(translateRequests(fake)).toHaveLength(1);
   });
 
   it('rejects with network when nothing listens at the address', async () => {
@@ -67,5 +97,30 @@ describe.each(Object.keys(BACKEND_FACTORIES) as BackendId[])('the %s backend aga
     const { fake, backend } = await started();
     fake.setMode({ kind: 'malformed' });
     await expect(backend.translate(['你好'], zhToEn, signal())).rejects.toMatchObject({ code: 'bad-response' });
+  });
+
+  it('keeps hashtags, mentions, links and emoji byte-identical through the service, never sending them', async () => {
+    const { fake, settings } = await started();
+    const db = new RedBridgeDb(`contract-${id}-${Date.now()}`);
+    onTestFinished(() => db.close());
+    const service = new TranslationService({ cache: new TranslationCache(db), settings: async () => settings });
+    const tokens = ['#大理旅行', '#旅行攻略[话题]#', '@小鹿今天不加班', 'https://xhslink.com/a/9kQpZ2mXv', '[笑哭R]', '[doge]', '🌊', '👍🏽'];
+    const texts = [
+      '姐妹们冲！#大理旅行 #旅行攻略[话题]# 问 @小鹿今天不加班 就好',
+      '链接在这 https://xhslink.com/a/9kQpZ2mXv 绝绝子[笑哭R][doge]',
+      '好美🌊 点赞👍🏽',
+    ];
+
+    const outcomes = await service.translate(texts);
+
+    const sent = translateRequests(fake).flatMap((request) => request.texts).join('\n');
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.ok).toBe(true);
+      const translation = outcome.ok ? outcome.translation : '';
+      for (const token of tokens.filter((token) => texts[i]!.includes(token))) {
+        expect(translation).toContain(token);
+        expect(sent).not.toContain(token);
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Translator } from '@vitalets/google-translate-api';
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, TranslationError } from '../errors';
+import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 
 const NAME = 'Google Translate';
@@ -19,6 +19,12 @@ class EndpointTranslator extends Translator {
     private readonly baseUrl: string | null,
   ) {
     super(text, options);
+  }
+
+  /** The library's error drops the headers; keep `Retry-After` for the service's backoff. */
+  protected override async buildError(res: Parameters<Translator['buildError']>[0]) {
+    const error = await super.buildError(res);
+    return Object.assign(error, { retryAfter: res.headers.get('Retry-After') });
   }
 
   protected override buildUrl(): string {
@@ -72,10 +78,10 @@ export function splitGoogleTranslation(translated: string, expected: number): st
 }
 
 function googleFailure(error: unknown): TranslationError {
-  const status = (error as { status?: unknown } | null)?.status;
+  const { status, retryAfter } = (error ?? {}) as { status?: unknown; retryAfter?: unknown };
   if (typeof status === 'number') {
     const detail = status === 429 ? 'too many requests from this network, try again later' : undefined;
-    return httpError(NAME, status, detail);
+    return httpError(NAME, status, detail, parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined));
   }
   // The library parses the body itself: an answer that is not JSON rejects as node-fetch's
   // FetchError 'invalid-json' (Node) or fetch's SyntaxError (browser), not as a network failure.

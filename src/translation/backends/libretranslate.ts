@@ -1,5 +1,5 @@
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, TranslationError } from '../errors';
+import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 
 const NAME = 'LibreTranslate';
@@ -45,7 +45,13 @@ export function buildLibreTranslateRequest(
 }
 
 /** Reads `{translatedText}` (a string or an array) or `{error}`; throws TranslationError. */
-export function parseLibreTranslateResponse(status: number, bodyText: string, expected: number): string[] {
+export function parseLibreTranslateResponse(
+  status: number,
+  bodyText: string,
+  expected: number,
+  retryAfterHeader?: string | null,
+): string[] {
+  const retryAfterMs = parseRetryAfter(retryAfterHeader);
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -53,11 +59,11 @@ export function parseLibreTranslateResponse(status: number, bodyText: string, ex
     if (status >= 200 && status < 300) {
       throw new TranslationError('bad-response', `${NAME} sent an answer that is not JSON`, status);
     }
-    throw httpError(NAME, status);
+    throw httpError(NAME, status, undefined, retryAfterMs);
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   if (status < 200 || status >= 300) {
-    throw httpError(NAME, status, typeof record.error === 'string' ? record.error : undefined);
+    throw httpError(NAME, status, typeof record.error === 'string' ? record.error : undefined, retryAfterMs);
   }
   const translated = record.translatedText;
   const list = typeof translated === 'string' ? [translated] : translated;
@@ -96,7 +102,12 @@ export function createLibreTranslateBackend(settings: Settings): Backend {
       } catch (error) {
         throw fetchFailure(`${NAME} at ${config.url}`, error);
       }
-      return parseLibreTranslateResponse(response.status, await response.text(), texts.length);
+      return parseLibreTranslateResponse(
+        response.status,
+        await response.text(),
+        texts.length,
+        response.headers.get('Retry-After'),
+      );
     },
   };
 }

@@ -1,0 +1,40 @@
+import { hasTranslatableText, protectText, restoreText } from '../text/protect';
+import { joinTranslations, splitText } from '../text/split';
+import type { BackendLane } from './backend-lane';
+import { TranslationError } from './errors';
+import type { LanguagePair } from './types';
+
+/**
+ * Translates one unit through one backend: hashtags, @mentions, links and emoji become
+ * placeholders, a text too long for one request is split at sentence boundaries, and the
+ * pieces' translations are joined in order with the placeholders put back. If the backend
+ * mangled a placeholder, the plain text is translated instead, so the reader never sees
+ * `{3}` or a lost hashtag.
+ */
+export async function translateUnitWith(
+  lane: BackendLane,
+  text: string,
+  languages: LanguagePair,
+  ignorePause = false,
+): Promise<string> {
+  const { text: prepared, tokens } = protectText(text);
+  if (!hasTranslatableText(prepared)) throw new TranslationError('invalid-request', 'Nothing to translate');
+  const translated = await translatePieces(lane, prepared, languages, ignorePause);
+  if (tokens.length === 0) return translated;
+  return restoreText(translated, tokens) ?? translatePieces(lane, text, languages, ignorePause);
+}
+
+async function translatePieces(
+  lane: BackendLane,
+  text: string,
+  languages: LanguagePair,
+  ignorePause: boolean,
+): Promise<string> {
+  const pieces = splitText(text, lane.backend.capabilities.maxCharsPerRequest);
+  if (pieces.length === 1) return lane.translate(text, languages, ignorePause);
+  const translations = await Promise.all(
+    // A piece of nothing but placeholders or line breaks needs no backend.
+    pieces.map((piece) => (hasTranslatableText(piece) ? lane.translate(piece, languages, ignorePause) : piece)),
+  );
+  return joinTranslations(pieces, translations);
+}
