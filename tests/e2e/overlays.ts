@@ -11,6 +11,10 @@ export interface OverlayInfo {
   hasRetry: boolean;
   /** The error message an error overlay shows. */
   message: string | null;
+  /** The finished overlay's accessible label, `Translation by <backend>`. */
+  label: string | null;
+  /** The slang notes' summary, when the overlay has some. */
+  slang: string | null;
   elementText: string;
 }
 
@@ -32,6 +36,8 @@ export async function readOverlays(page: Page): Promise<Map<string, OverlayInfo>
         tags: Array.from(root?.querySelectorAll('.tag') ?? [], (tag) => tag.textContent ?? ''),
         hasRetry: !!root?.querySelector('button.retry'),
         message: root?.querySelector('.message')?.textContent ?? null,
+        label: root?.querySelector('[role="note"]')?.getAttribute('aria-label') ?? null,
+        slang: root?.querySelector('details.slang summary')?.textContent ?? null,
         elementText: (element as HTMLElement).innerText ?? element.textContent ?? '',
       };
     }),

@@ -6,62 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGoogle } from '../fakes/fake-google';
 import { startFakeLibreTranslate } from '../fakes/fake-libretranslate';
 import type { FakeBackend } from '../fakes/fake-backend';
-import { sourcesOfFake } from '../fakes/fake-translation';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { cachedTranslations, clearTranslationCache, setStoredSettings } from './probe';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
-import { itemsPresentAfter, noteIdOf, type ExpectationItem } from './expectations';
-import { clickRetry, expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays, type OverlayInfo } from './overlays';
+import { checkExpectations, itemsPresentAfter, noteIdOf } from './expectations';
+import { clickRetry, expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays } from './overlays';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-
-/** Letters and digits only: overlays hold the normalised text, the page its rendering. */
-function squash(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-/** True when `source` is the element's words in order, with mentions and emoji left out. */
-function isWordsOf(source: string, elementText: string): boolean {
-  const page = squash(elementText);
-  let at = 0;
-  for (const char of squash(source)) {
-    at = page.indexOf(char, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
-}
-
-/**
- * Checks the fixture's expectations: every present `translate` item has a finished overlay on
- * itself or on its parent unit, whose text is the fake's translation of that element's words;
- * no `skip` item has an overlay of its own; no element has two.
- */
-function checkExpectations(items: ExpectationItem[], overlays: Map<string, OverlayInfo>): string[] {
-  const problems: string[] = [];
-  for (const item of items) {
-    const info = overlays.get(item.id);
-    if (!info) continue; // not in the DOM in this scenario (e.g. another note's modal)
-    if (info.overlays > 1) problems.push(`${item.id}: ${info.overlays} overlays`);
-    if (item.expect === 'skip' && info.overlays > 0) problems.push(`${item.id}: translated but should be skipped`);
-    if (item.expect !== 'translate') continue;
-    const own = info.overlays > 0 ? info : item.parent ? overlays.get(item.parent) : undefined;
-    if (!own || own.overlays === 0) {
-      problems.push(`${item.id}: no overlay`);
-      continue;
-    }
-    if (own.state !== 'done') {
-      problems.push(`${item.id}: overlay is ${own.state}`);
-      continue;
-    }
-    const pieces = [own.text ?? '', ...own.tags.map((tag) => tag.replace(/^#/, ''))].filter((piece) => piece.trim() !== '');
-    const sources = pieces.flatMap(sourcesOfFake);
-    if (sources.some((source) => source === null || !isWordsOf(source, own.elementText))) {
-      problems.push(`${item.id}: overlay ${JSON.stringify(pieces)} is not a translation of ${JSON.stringify(own.elementText)}`);
-    }
-  }
-  return problems;
-}
 
 describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (browserName) => {
   let ext: ExtensionBrowser;
@@ -70,9 +22,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
   let libre: FakeBackend;
   let probe: Page;
 
-  /** Stores `settings`, always pointing the backends at the fakes. */
+  /** Stores `settings`, always pointing the backends at the fakes, with no fallback. */
   function setSettings(settings: Record<string, unknown>): Promise<void> {
     return setStoredSettings(probe, {
+      fallbacks: [],
       backends: { google: { host: google.url }, libretranslate: { url: libre.url, apiKey: '' } },
       ...settings,
     });
