@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'puppeteer';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { FakeBackend, FakeMode } from '../fakes/fake-backend';
 import { startFakeDeepl } from '../fakes/fake-deepl';
 import { startFakeGoogle } from '../fakes/fake-google';
@@ -7,7 +7,7 @@ import { startFakeLibreTranslate } from '../fakes/fake-libretranslate';
 import { startFakeMicrosoft } from '../fakes/fake-microsoft';
 import { startFakeOpenAi } from '../fakes/fake-openai';
 import { startFixtureServer } from '../fakes/fixture-server';
-import { startLocalServer, type LocalServer } from '../fakes/http';
+import type { LocalServer } from '../fakes/http';
 import { BACKEND_LABELS, type BackendId } from '../../src/settings/schema';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
 import { checkExpectations, itemsPresentAfter } from './expectations';
@@ -160,12 +160,17 @@ describe('translation backends in chromium', () => {
     await page.close();
   });
 
+  /**
+   * Each case gets its own fake Google, so each starts with a fresh circuit breaker: the
+   * background keeps one per backend address, and a pause from one case would skip Google in
+   * the next.
+   */
   describe('with Google failing and Microsoft as the fallback', () => {
-    let closed: LocalServer;
-    beforeAll(async () => {
-      closed = await startLocalServer(() => undefined);
-      await closed.close();
-    });
+    async function freshGoogle(): Promise<FakeBackend> {
+      const google = await startFakeGoogle();
+      onTestFinished(() => google.close());
+      return google;
+    }
 
     it.each<[string, FakeMode | 'unreachable']>([
       ['429 for everything', { kind: 'fail', status: 429 }],
@@ -173,30 +178,31 @@ describe('translation backends in chromium', () => {
       ['nothing at its address', 'unreachable'],
       ['too slowly (timeout)', { kind: 'slow', delayMs: TOO_SLOW_MS }],
     ])('translates every unit through the fallback when Google answers %s', async (_, failure) => {
-      if (failure === 'unreachable') await use({ backend: 'google', fallbacks: ['microsoft'], googleHost: closed.url });
-      else {
-        fakes.google.setMode(failure);
-        await use({ backend: 'google', fallbacks: ['microsoft'] });
-      }
+      const google = await freshGoogle();
+      if (failure === 'unreachable') await google.close();
+      else google.setMode(failure);
+      await use({ backend: 'google', fallbacks: ['microsoft'], googleHost: google.url });
       const page = await openNote(60_000);
 
       const overlays = await readOverlays(page);
       expect(checkExpectations(noteItems(), overlays)).toEqual([]);
       expect(labelsOf(overlays)).toEqual(new Set(['Translation by Microsoft Translator']));
       expect(await strayOverlays(page)).toEqual([]);
-      if (failure !== 'unreachable') expect(fakes.google.requests.length).toBeGreaterThan(0);
+      if (failure !== 'unreachable') expect(google.requests.length).toBeGreaterThan(0);
+      expect(fakes.microsoft.requests.length).toBeGreaterThan(0);
       expect(exceptions).toEqual([]);
       await page.close();
     }, 120_000);
 
     it('asks Google again once its pause is over', async () => {
-      fakes.google.setMode({ kind: 'fail', status: 429, retryAfterSeconds: 1 });
-      await use({ backend: 'google', fallbacks: ['microsoft'] });
+      const google = await freshGoogle();
+      google.setMode({ kind: 'fail', status: 429, retryAfterSeconds: 1 });
+      await use({ backend: 'google', fallbacks: ['microsoft'], googleHost: google.url });
       const first = await openNote();
       expect(labelsOf(await readOverlays(first))).toEqual(new Set(['Translation by Microsoft Translator']));
       await first.close();
 
-      fakes.google.setMode({ kind: 'ok' });
+      google.setMode({ kind: 'ok' });
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await clearTranslationCache(probe);
       const second = await openNote();
@@ -204,9 +210,36 @@ describe('translation backends in chromium', () => {
       const overlays = await readOverlays(second);
       expect(checkExpectations(noteItems(), overlays)).toEqual([]);
       expect(labelsOf(overlays)).toEqual(new Set(['Translation by Google Translate']));
-      expect(fakes.google.requests.some((request) => request.status === 200)).toBe(true);
+      expect(google.requests.some((request) => request.status === 200)).toBe(true);
       expect(exceptions).toEqual([]);
       await second.close();
     }, 60_000);
+  });
+});
+
+describe('Chrome’s on-device translator in firefox', () => {
+  let ext: ExtensionBrowser;
+  let fixtures: LocalServer;
+
+  beforeAll(async () => {
+    fixtures = await startFixtureServer();
+    ext = await launchWithExtension('firefox');
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await fixtures?.close();
+  });
+
+  it('says the browser has no on-device translator, with Retry, instead of failing silently', async () => {
+    const probe = await ext.openProbe(`${fixtures.url}/xhs/expectations.json`);
+    await setStoredSettings(probe, { backend: 'chrome', fallbacks: [] });
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/note.html`);
+    await settle(page);
+
+    const title = (await readOverlays(page)).get('pub-n01-title')!;
+    expect(title).toMatchObject({ state: 'error', hasRetry: true });
+    expect(title.message).toContain('on-device translator is not available in this browser');
   });
 });
