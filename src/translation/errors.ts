@@ -91,3 +91,23 @@ export function fetchFailure(backendName: string, error: unknown): TranslationEr
   const message = error instanceof Error ? error.message : String(error);
   return new TranslationError('network', `${backendName} could not be reached (${message})`);
 }
+
+/**
+ * Parses a backend's answer as JSON. A success that is not JSON is a bad answer; an error
+ * status whose body is not JSON (a proxy's HTML page) is that status's error, from `statusError`.
+ */
+export function parseJsonAnswer(
+  backendName: string,
+  status: number,
+  bodyText: string,
+  statusError: () => TranslationError,
+): unknown {
+  try {
+    return JSON.parse(bodyText) as unknown;
+  } catch {
+    if (status >= 200 && status < 300) {
+      throw new TranslationError('bad-response', `${backendName} sent an answer that is not JSON`, status);
+    }
+    throw statusError();
+  }
+}

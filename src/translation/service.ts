@@ -34,6 +34,15 @@ interface LaneEntry {
   lane: BackendLane;
 }
 
+/** One text on its way through the chain; `keys[i]` is its cache key under `lanes[i]`. */
+interface UnitJob {
+  text: string;
+  keys: string[];
+  lanes: BackendLane[];
+  languages: LanguagePair;
+  retry: boolean;
+}
+
 interface Produced {
   translation: string;
   lane: BackendLane;
@@ -82,7 +91,7 @@ export class TranslationService {
         }
         try {
           if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
-          const produced = await this.translateOnce(text, textKeys, lanes, languages, retry);
+          const produced = await this.translateOnce({ text, keys: textKeys, lanes, languages, retry });
           return outcome(text, produced.translation, produced.lane, false);
         } catch (error) {
           return { ok: false, error: errorInfo(error) };
@@ -92,28 +101,16 @@ export class TranslationService {
   }
 
   /** Identical texts asked for while one is on its way share its result. */
-  private translateOnce(
-    text: string,
-    keys: string[],
-    lanes: BackendLane[],
-    languages: LanguagePair,
-    retry: boolean,
-  ): Promise<Produced> {
-    const id = keys.join('\n');
+  private translateOnce(job: UnitJob): Promise<Produced> {
+    const id = job.keys.join('\n');
     const existing = this.inflight.get(id);
     if (existing) return existing;
-    const pending = this.throughChain(text, keys, lanes, languages, retry).finally(() => this.inflight.delete(id));
+    const pending = this.throughChain(job).finally(() => this.inflight.delete(id));
     this.inflight.set(id, pending);
     return pending;
   }
 
-  private async throughChain(
-    text: string,
-    keys: string[],
-    lanes: BackendLane[],
-    languages: LanguagePair,
-    retry: boolean,
-  ): Promise<Produced> {
+  private async throughChain({ text, keys, lanes, languages, retry }: UnitJob): Promise<Produced> {
     const failures: TranslationError[] = [];
     for (const [i, lane] of lanes.entries()) {
       try {

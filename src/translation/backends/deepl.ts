@@ -1,5 +1,5 @@
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
+import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 import type { HttpRequest } from './libretranslate';
 
@@ -82,13 +82,7 @@ export function buildDeeplRequest(texts: readonly string[], languages: LanguageP
 /** Reads `{translations: [{text}]}` or DeepL's `{message, detail?}` error; throws TranslationError. */
 export function parseDeeplResponse(status: number, bodyText: string, expected: number, retryAfterHeader?: string | null): string[] {
   const ok = status >= 200 && status < 300;
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    if (ok) throw new TranslationError('bad-response', `${NAME} sent an answer that is not JSON`, status);
-    throw deeplError(status, undefined, retryAfterHeader);
-  }
+  const body = parseJsonAnswer(NAME, status, bodyText, () => deeplError(status, undefined, retryAfterHeader));
   const record = isRecord(body) ? body : {};
   if (!ok) throw deeplError(status, errorDetail(record), retryAfterHeader);
 

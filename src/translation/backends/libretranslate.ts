@@ -1,5 +1,5 @@
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
+import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 
 const NAME = 'LibreTranslate';
@@ -52,15 +52,7 @@ export function parseLibreTranslateResponse(
   retryAfterHeader?: string | null,
 ): string[] {
   const retryAfterMs = parseRetryAfter(retryAfterHeader);
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    if (status >= 200 && status < 300) {
-      throw new TranslationError('bad-response', `${NAME} sent an answer that is not JSON`, status);
-    }
-    throw httpError(NAME, status, undefined, retryAfterMs);
-  }
+  const body = parseJsonAnswer(NAME, status, bodyText, () => httpError(NAME, status, undefined, retryAfterMs));
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   if (status < 200 || status >= 300) {
     throw httpError(NAME, status, typeof record.error === 'string' ? record.error : undefined, retryAfterMs);

@@ -1,5 +1,5 @@
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
+import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 import type { HttpRequest } from './libretranslate';
 
@@ -86,15 +86,9 @@ export function parseMicrosoftResponse(
   expected: number,
   retryAfterHeader?: string | null,
 ): string[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    if (status >= 200 && status < 300) {
-      throw new TranslationError('bad-response', `${NAME} sent an answer that is not JSON`, status);
-    }
-    throw httpError(NAME, status, undefined, parseRetryAfter(retryAfterHeader));
-  }
+  const body = parseJsonAnswer(NAME, status, bodyText, () =>
+    httpError(NAME, status, undefined, parseRetryAfter(retryAfterHeader)),
+  );
   if (status < 200 || status >= 300) {
     throw httpError(NAME, status, errorMessage(body), parseRetryAfter(retryAfterHeader));
   }

@@ -1,6 +1,6 @@
 import type { Settings } from '../../settings/schema';
 import { findSlangInAll, type SlangEntry } from '../../text/slang';
-import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
+import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 import type { HttpRequest } from './libretranslate';
 
@@ -231,15 +231,7 @@ function errorDetail(body: unknown): ErrorDetail {
 /** Reads a chat completion's `choices[0].message.content`; throws TranslationError for everything else. */
 export function parseOpenAiResponse(status: number, bodyText: string, retryAfterHeader?: string | null): string {
   const retryAfterMs = parseRetryAfter(retryAfterHeader);
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    if (status >= 200 && status < 300) {
-      throw new TranslationError('bad-response', `${NAME} sent an answer that is not JSON`, status);
-    }
-    throw httpError(NAME, status, undefined, retryAfterMs);
-  }
+  const body = parseJsonAnswer(NAME, status, bodyText, () => httpError(NAME, status, undefined, retryAfterMs));
   const detail = errorDetail(body);
   if (status < 200 || status >= 300) {
     // No credit left is not worth retrying: OpenAI says so with a 429, DeepSeek and OpenRouter with a 402.
