@@ -5,7 +5,7 @@ import { startFakeDeepl } from '../fakes/fake-deepl';
 import { startFakeGoogle } from '../fakes/fake-google';
 import { startFakeLibreTranslate } from '../fakes/fake-libretranslate';
 import { startFakeMicrosoft } from '../fakes/fake-microsoft';
-import { startFakeOpenAi } from '../fakes/fake-openai';
+import { startFakeOpenAi, type FakeOpenAiMode } from '../fakes/fake-openai';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { BACKEND_LABELS, type BackendId } from '../../src/settings/schema';
@@ -41,7 +41,7 @@ describe('translation backends in chromium', () => {
   const browserName: BrowserName = 'chromium';
   let ext: ExtensionBrowser;
   let fixtures: LocalServer;
-  let fakes: Record<HttpBackendId, FakeBackend>;
+  let fakes: Record<HttpBackendId, FakeBackend> & { openai: FakeBackend<FakeOpenAiMode> };
   let probe: Page;
   const exceptions: string[] = [];
 
@@ -120,6 +120,20 @@ describe('translation backends in chromium', () => {
         if (other !== id) expect(fakes[other].requests).toEqual([]);
       }
       expect(exceptions).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each<FakeOpenAiMode['kind']>(['wrong-count', 'prose', 'think'])(
+    'gets one correct translation per unit from an LLM whose answers come with %s',
+    async (kind) => {
+      fakes.openai.setMode({ kind } as FakeOpenAiMode);
+      await use({ backend: 'openai', fallbacks: [] });
+      const page = await openNote();
+
+      const overlays = await readOverlays(page);
+      expect(checkExpectations(noteItems(), overlays)).toEqual([]);
+      expect(labelsOf(overlays)).toEqual(new Set([`Translation by ${BACKEND_LABELS.openai}`]));
       await page.close();
     },
   );
