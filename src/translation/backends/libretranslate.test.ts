@@ -9,23 +9,13 @@ import {
   libreLanguage,
   parseLibreTranslateResponse,
 } from './libretranslate';
+import { thrownBy } from '../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const config = { url: 'http://libre.example:5000', apiKey: '' };
 
 function bodyOf(texts: string[], languages = zhToEn, cfg = config): Record<string, unknown> {
   return JSON.parse(buildLibreTranslateRequest(texts, languages, cfg).init.body) as Record<string, unknown>;
-}
-
-/** The TranslationError `fn` throws (fails the test when it throws nothing or something else). */
-function thrownBy(fn: () => unknown): TranslationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TranslationError);
-    return error as TranslationError;
-  }
-  throw new Error('expected a TranslationError, nothing was thrown');
 }
 
 describe('buildLibreTranslateRequest', () => {

@@ -11,20 +11,10 @@ import {
   tokenExpiry,
   type MicrosoftBackendOptions,
 } from './microsoft';
+import { thrownBy } from '../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const translateUrl = 'https://api.example/translate';
-
-/** The TranslationError `fn` throws (fails the test when it throws nothing or something else). */
-function thrownBy(fn: () => unknown): TranslationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TranslationError);
-    return error as TranslationError;
-  }
-  throw new Error('expected a TranslationError, nothing was thrown');
-}
 
 /** A JWT-shaped token whose payload is `payload` (the signature part is filler). */
 function jwt(payload: unknown): string {

@@ -5,7 +5,7 @@ import { fakeTranslate } from '../../../tests/fakes/fake-translation';
 import { sendJson, startLocalServer } from '../../../tests/fakes/http';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { findSlangInAll } from '../../text/slang';
-import { isTransient, TranslationError } from '../errors';
+import { isTransient } from '../errors';
 import {
   buildOpenAiRequest,
   createOpenAiBackend,
@@ -18,6 +18,7 @@ import {
   systemPrompt,
   userMessage,
 } from './openai';
+import { thrownBy } from '../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const config = { baseUrl: 'https://api.example.com/v1', apiKey: '', model: 'gpt-4o-mini' };
@@ -30,17 +31,6 @@ interface Body {
 
 function bodyOf(texts: string[], cfg = config, languages = zhToEn): Body {
   return JSON.parse(buildOpenAiRequest(texts, languages, cfg).init.body) as Body;
-}
-
-/** The TranslationError `fn` throws (fails the test when it throws nothing or something else). */
-function thrownBy(fn: () => unknown): TranslationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TranslationError);
-    return error as TranslationError;
-  }
-  throw new Error('expected a TranslationError, nothing was thrown');
 }
 
 /** A model's answer for ids 1..n. */
