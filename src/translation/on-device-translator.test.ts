@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TranslationError } from './errors';
 import {
   answerOffscreenMessage,
   answerOffscreenRequest,
@@ -14,6 +13,7 @@ import {
   type TranslatorApi,
   type TranslatorLanguages,
 } from './on-device-translator';
+import { failureOf } from '../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 
@@ -70,17 +70,6 @@ function fakeTranslatorApi(options: FakeOptions = {}) {
     },
   };
   return { api, created, availabilityAsked };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<TranslationError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a TranslationError, it resolved');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TranslationError);
-  return error as TranslationError;
 }
 
 describe('translateOnDevice', () => {

@@ -8,6 +8,7 @@
  */
 import { errorInfo, TranslationError, type TranslationErrorCode, type TranslationErrorInfo } from './errors';
 import type { LanguagePair } from './types';
+import { untilAborted } from './until-aborted';
 
 export type TranslatorAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -88,12 +89,12 @@ export async function translateOnDevice(
     sourceLanguage: onDeviceLanguage(languages.source),
     targetLanguage: onDeviceLanguage(languages.target),
   };
-  const translator = await untilAborted(translatorFor(api, pair), signal);
+  const translator = await untilTimedOut(translatorFor(api, pair), signal);
   const translations: string[] = [];
   // One at a time: the model works through one text anyway, and an abort stops the rest.
   for (const text of texts) {
     try {
-      translations.push(await untilAborted(translator.translate(text, signal ? { signal } : undefined), signal));
+      translations.push(await untilTimedOut(translator.translate(text, signal ? { signal } : undefined), signal));
     } catch (error) {
       const failure = translateFailure(error);
       // A translator that broke (its model process died, it was destroyed) is not reused.
@@ -237,23 +238,8 @@ function translateFailure(error: unknown): TranslationError {
 }
 
 /** Waits for `promise`, or rejects with a `timeout` TranslationError as soon as `signal` fires. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(TIMED_OUT());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(TIMED_OUT());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+export function untilTimedOut<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return untilAborted(promise, signal, TIMED_OUT);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
-import { TranslationError } from '../errors';
 import {
   answerOffscreenMessage,
   NOT_IN_THIS_BROWSER,
@@ -8,6 +7,7 @@ import {
   type TranslatorApi,
 } from '../on-device-translator';
 import { createChromeBuiltinBackend, OffscreenTranslator, type OffscreenHost } from './chrome-builtin';
+import { failureOf } from '../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const EXTENSION_ID = 'redbridge';
@@ -52,17 +52,6 @@ function fakeOffscreenHost(api: TranslatorApi | undefined) {
     },
   };
   return { host, state };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<TranslationError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a TranslationError, it resolved');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TranslationError);
-  return error as TranslationError;
 }
 
 const signal = () => AbortSignal.timeout(5000);

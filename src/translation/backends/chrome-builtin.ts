@@ -7,7 +7,7 @@ import {
   ON_DEVICE_LIMITS,
   readOffscreenResponse,
   translateOnDevice,
-  untilAborted,
+  untilTimedOut,
   type OffscreenTranslateRequest,
   type TranslatorApi,
 } from '../on-device-translator';
@@ -71,7 +71,7 @@ export class OffscreenTranslator {
       texts: [...texts],
       languages: { source: languages.source, target: languages.target },
     };
-    const reply = await untilAborted(this.ask(request), signal);
+    const reply = await untilTimedOut(this.ask(request), signal);
     return readOffscreenResponse(reply, texts.length);
   }
 

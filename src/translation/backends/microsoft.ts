@@ -2,6 +2,7 @@ import type { Settings } from '../../settings/schema';
 import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import type { Backend, LanguagePair } from '../types';
 import type { HttpRequest } from './libretranslate';
+import { untilAborted } from '../until-aborted';
 
 const NAME = 'Microsoft Translator';
 
@@ -123,25 +124,6 @@ function readExp(token: string): number | undefined {
 export function tokenExpiry(token: string, now: number): number {
   const exp = readExp(token);
   return exp === undefined ? now + UNREADABLE_EXPIRY_MS : exp * 1000 - EXPIRY_MARGIN_MS;
-}
-
-/** Waits for `promise` until `signal` aborts, then rejects with the signal's reason. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 export interface MicrosoftBackendOptions {
