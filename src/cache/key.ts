@@ -8,11 +8,16 @@ export interface CacheKeyParts {
   backend: string;
   source: string;
   target: string;
+  /** A reply's tone, only for backends that follow it (LLMs): machine output does not depend on it. */
+  tone?: string;
 }
 
 /** SHA-256 (hex) of the parts: fixed length, whatever the text's length. */
 export async function cacheKey(parts: CacheKeyParts): Promise<string> {
-  const material = JSON.stringify([CACHE_KEY_VERSION, parts.text, parts.backend, parts.source, parts.target]);
+  const fields = [CACHE_KEY_VERSION, parts.text, parts.backend, parts.source, parts.target];
+  // Appended only when set, so every key written before tones existed stays the same.
+  if (parts.tone !== undefined) fields.push(parts.tone);
+  const material = JSON.stringify(fields);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,10 +1,14 @@
-import { pageSettingsOf, type Settings } from '../settings/schema';
+import type { DraftStore } from '../drafts/draft-store';
+import { pageSettingsOf, type ReplyTone, type Settings } from '../settings/schema';
 import type { TranslationService } from '../translation/service';
-import { parseBackgroundRequest, type BackgroundResponses } from './protocol';
+import { parseBackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
 
 export interface RouterDeps {
   service: TranslationService;
   settings: () => Promise<Settings>;
+  drafts: DraftStore;
+  /** Stores the tone as the default for new replies. */
+  rememberReplyTone: (tone: ReplyTone) => Promise<void>;
 }
 
 /**
@@ -19,8 +23,44 @@ export function routeBackgroundRequest(
   if (!request) return undefined;
   switch (request.type) {
     case 'translate':
-      return deps.service.translate(request.texts, request.retry);
+      return deps.service.translate(request.texts, { retry: request.retry });
     case 'get-page-settings':
       return deps.settings().then(pageSettingsOf);
+    case 'translate-reply':
+      return translateReply(deps.service, request.text, request.tone, request.retry === true);
+    case 'check-reply':
+      return deps.service
+        .translate([request.text], { direction: 'check', retry: request.retry })
+        .then(([outcome]) => outcome!);
+    case 'get-draft':
+      return Promise.all([deps.drafts.load(request.key), deps.settings()]).then(([draft, settings]) => ({
+        draft,
+        tone: settings.replyTone,
+      }));
+    case 'save-draft':
+      return deps.drafts.save(request.key, request.draft).then(() => true as const);
+    case 'discard-draft':
+      return deps.drafts.discard(request.key).then(() => true as const);
+    case 'set-reply-tone':
+      return deps.rememberReplyTone(request.tone).then(() => true as const);
   }
+}
+
+/** English → reply language, then the result back into English so the user can check it. */
+async function translateReply(
+  service: TranslationService,
+  text: string,
+  tone: ReplyTone,
+  retry: boolean,
+): Promise<ReplyTranslation> {
+  const [forward] = await service.translate([text], { direction: 'reply', tone, retry });
+  if (!forward!.ok) return forward!;
+  const [check] = await service.translate([forward!.translation], { direction: 'check', retry });
+  return {
+    ok: true,
+    translation: forward!.translation,
+    backend: forward!.backend,
+    toneApplied: forward!.toneApplied === true,
+    check: check!,
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_DRAFT_TEXT_LENGTH } from '../drafts/draft';
 import { isContentMessage, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, parseBackgroundRequest } from './protocol';
 
 describe('parseBackgroundRequest', () => {
@@ -51,6 +52,118 @@ describe('parseBackgroundRequest', () => {
     const longest = '长'.repeat(MAX_TEXT_LENGTH);
     expect(parseBackgroundRequest({ type: 'translate', texts: [longest] })).not.toBeNull();
     expect(parseBackgroundRequest({ type: 'translate', texts: ['好', `${longest}长`] })).toBeNull();
+  });
+});
+
+describe('parseBackgroundRequest: reply composer requests', () => {
+  const key = { noteId: '64f1a2b3c4d5e6f7a8b9c0d1', replyTo: 'comment-7' };
+  const draft = {
+    english: 'This looks amazing! Where was this taken?',
+    chinese: '这也太美了吧！请问是在哪里拍的呀？',
+    backTranslation: '',
+    tone: 'polite',
+    updatedAt: 1_700_000_000_000,
+  };
+
+  it.each([
+    ['translate-reply', { type: 'translate-reply', text: 'Where was this taken?', tone: 'polite' }, {
+      type: 'translate-reply',
+      text: 'Where was this taken?',
+      tone: 'polite',
+      retry: false,
+    }],
+    ['translate-reply with Retry', { type: 'translate-reply', text: 'Hi', tone: 'casual', retry: true }, {
+      type: 'translate-reply',
+      text: 'Hi',
+      tone: 'casual',
+      retry: true,
+    }],
+    ['check-reply', { type: 'check-reply', text: '你好' }, { type: 'check-reply', text: '你好', retry: false }],
+    ['check-reply with Retry', { type: 'check-reply', text: '你好', retry: true }, { type: 'check-reply', text: '你好', retry: true }],
+    ['get-draft', { type: 'get-draft', key }, { type: 'get-draft', key }],
+    ['get-draft for a top-level reply', { type: 'get-draft', key: { noteId: 'n1', replyTo: null } }, {
+      type: 'get-draft',
+      key: { noteId: 'n1', replyTo: null },
+    }],
+    ['save-draft', { type: 'save-draft', key, draft }, { type: 'save-draft', key, draft }],
+    ['discard-draft', { type: 'discard-draft', key }, { type: 'discard-draft', key }],
+    ['set-reply-tone', { type: 'set-reply-tone', tone: 'polite' }, { type: 'set-reply-tone', tone: 'polite' }],
+  ])('accepts %s', (_what, message, expected) => {
+    expect(parseBackgroundRequest(message)).toEqual(expected);
+  });
+
+  it.each([
+    ['translate-reply', { type: 'translate-reply', text: 'Hi', tone: 'casual', url: 'http://evil', backend: 'openai' }, {
+      type: 'translate-reply',
+      text: 'Hi',
+      tone: 'casual',
+      retry: false,
+    }],
+    ['check-reply', { type: 'check-reply', text: '你好', tone: 'polite', texts: ['x'] }, {
+      type: 'check-reply',
+      text: '你好',
+      retry: false,
+    }],
+    ['get-draft', { type: 'get-draft', key: { ...key, path: '/x' }, draft }, { type: 'get-draft', key }],
+    ['save-draft', { type: 'save-draft', key, draft: { ...draft, html: '<img onerror=x>' }, retry: true }, {
+      type: 'save-draft',
+      key,
+      draft,
+    }],
+    ['discard-draft', { type: 'discard-draft', key, all: true }, { type: 'discard-draft', key }],
+    ['set-reply-tone', { type: 'set-reply-tone', tone: 'casual', settings: { backend: 'openai' } }, {
+      type: 'set-reply-tone',
+      tone: 'casual',
+    }],
+  ])('drops extra fields from %s', (_what, message, expected) => {
+    expect(parseBackgroundRequest(message)).toEqual(expected);
+  });
+
+  it('passes on Retry only as a literal true', () => {
+    expect(parseBackgroundRequest({ type: 'translate-reply', text: 'Hi', tone: 'casual', retry: 'yes' })).toMatchObject({
+      retry: false,
+    });
+    expect(parseBackgroundRequest({ type: 'check-reply', text: '你好', retry: 1 })).toMatchObject({ retry: false });
+  });
+
+  it('accepts the longest reply text allowed and rejects a longer one', () => {
+    const longest = 'a'.repeat(MAX_TEXT_LENGTH);
+    expect(parseBackgroundRequest({ type: 'translate-reply', text: longest, tone: 'casual' })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'translate-reply', text: `${longest}a`, tone: 'casual' })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'check-reply', text: longest })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'check-reply', text: `${longest}长` })).toBeNull();
+  });
+
+  it.each([
+    ['translate-reply without a text', { type: 'translate-reply', tone: 'casual' }],
+    ['translate-reply with texts instead of a text', { type: 'translate-reply', texts: ['Hi'], tone: 'casual' }],
+    ['translate-reply with a text that is not a string', { type: 'translate-reply', text: 42, tone: 'casual' }],
+    ['translate-reply without a tone', { type: 'translate-reply', text: 'Hi' }],
+    ['translate-reply with an unknown tone', { type: 'translate-reply', text: 'Hi', tone: 'rude' }],
+    ['translate-reply with a tone in the wrong case', { type: 'translate-reply', text: 'Hi', tone: 'Polite' }],
+    ['check-reply without a text', { type: 'check-reply' }],
+    ['check-reply with a text that is not a string', { type: 'check-reply', text: ['你好'] }],
+    ['set-reply-tone without a tone', { type: 'set-reply-tone' }],
+    ['set-reply-tone with an unknown tone', { type: 'set-reply-tone', tone: 'formal' }],
+    ['get-draft without a key', { type: 'get-draft' }],
+    ['get-draft with a key that is a string', { type: 'get-draft', key: 'draft:n1|' }],
+    ['get-draft with an empty note id', { type: 'get-draft', key: { noteId: '', replyTo: null } }],
+    ['get-draft with a key holding the storage separator', { type: 'get-draft', key: { noteId: 'n1|c1', replyTo: null } }],
+    ['get-draft with a replyTo that is a number', { type: 'get-draft', key: { noteId: 'n1', replyTo: 7 } }],
+    ['discard-draft with a bad key', { type: 'discard-draft', key: { noteId: 'settings?', replyTo: null } }],
+    ['save-draft without a draft', { type: 'save-draft', key }],
+    ['save-draft with a bad key', { type: 'save-draft', key: { noteId: '../settings', replyTo: '' }, draft }],
+    ['save-draft with a draft missing its English', { type: 'save-draft', key, draft: { ...draft, english: undefined } }],
+    ['save-draft with an unknown tone', { type: 'save-draft', key, draft: { ...draft, tone: 'rude' } }],
+    ['save-draft with a draft missing updatedAt', { type: 'save-draft', key, draft: { ...draft, updatedAt: undefined } }],
+    ['save-draft with a draft text that is too long', {
+      type: 'save-draft',
+      key,
+      draft: { ...draft, chinese: '长'.repeat(MAX_DRAFT_TEXT_LENGTH + 1) },
+    }],
+    ['save-draft with a draft that is a string', { type: 'save-draft', key, draft: JSON.stringify(draft) }],
+  ])('rejects %s', (_what, message) => {
+    expect(parseBackgroundRequest(message)).toBeNull();
   });
 });
 

@@ -3,7 +3,8 @@
  * only types and the send helpers from here; the background validates every request with
  * `parseBackgroundRequest`, since a message is untrusted input.
  */
-import type { PageSettings } from '../settings/schema';
+import { parseDraft, parseDraftKey, type DraftKey, type ReplyDraft } from '../drafts/draft';
+import { REPLY_TONES, type PageSettings, type ReplyTone } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
 
 export const MAX_TEXTS_PER_MESSAGE = 200;
@@ -20,11 +21,77 @@ export interface GetPageSettingsRequest {
   type: 'get-page-settings';
 }
 
-export type BackgroundRequest = TranslateRequest | GetPageSettingsRequest;
+/** The user's English reply, into the reply language, with its back-translation. */
+export interface TranslateReplyRequest {
+  type: 'translate-reply';
+  text: string;
+  tone: ReplyTone;
+  retry?: boolean;
+}
+
+/** A reply's (possibly edited) Chinese back into English. */
+export interface CheckReplyRequest {
+  type: 'check-reply';
+  text: string;
+  retry?: boolean;
+}
+
+export type ReplyTranslation =
+  | {
+      ok: true;
+      translation: string;
+      backend: TranslateOutcomeOk['backend'];
+      /** False when the backend that answered cannot follow a tone (every machine backend). */
+      toneApplied: boolean;
+      /** The back-translation; it may fail on its own while the translation stands. */
+      check: TranslateOutcome;
+    }
+  | Extract<TranslateOutcome, { ok: false }>;
+
+type TranslateOutcomeOk = Extract<TranslateOutcome, { ok: true }>;
+
+export interface GetDraftRequest {
+  type: 'get-draft';
+  key: DraftKey;
+}
+
+export interface SaveDraftRequest {
+  type: 'save-draft';
+  key: DraftKey;
+  draft: ReplyDraft;
+}
+
+export interface DiscardDraftRequest {
+  type: 'discard-draft';
+  key: DraftKey;
+}
+
+/** The user picked a tone in the composer: it becomes the default for new replies. */
+export interface SetReplyToneRequest {
+  type: 'set-reply-tone';
+  tone: ReplyTone;
+}
+
+export type BackgroundRequest =
+  | TranslateRequest
+  | GetPageSettingsRequest
+  | TranslateReplyRequest
+  | CheckReplyRequest
+  | GetDraftRequest
+  | SaveDraftRequest
+  | DiscardDraftRequest
+  | SetReplyToneRequest;
 
 export interface BackgroundResponses {
   translate: TranslateOutcome[];
   'get-page-settings': PageSettings;
+  'translate-reply': ReplyTranslation;
+  'check-reply': TranslateOutcome;
+  /** The stored draft, if any, and the tone a new draft starts with. */
+  'get-draft': { draft: ReplyDraft | null; tone: ReplyTone };
+  'save-draft': true;
+  'discard-draft': true;
+  'set-reply-tone': true;
 }
 
 /** Background → content script: settings the page cares about changed. */
@@ -35,14 +102,48 @@ export interface PageSettingsChanged {
 
 export type ContentMessage = PageSettingsChanged;
 
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
+}
+
+function isTone(value: unknown): value is ReplyTone {
+  return (REPLY_TONES as readonly unknown[]).includes(value);
+}
+
+/** Checks a message field by field and keeps only the known fields; null for anything else. */
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
   if (typeof message !== 'object' || message === null) return null;
-  const { type, texts, retry } = message as Record<string, unknown>;
-  if (type === 'get-page-settings') return { type };
-  if (type !== 'translate' || !Array.isArray(texts)) return null;
-  if (texts.length > MAX_TEXTS_PER_MESSAGE) return null;
-  if (!texts.every((text) => typeof text === 'string' && text.length <= MAX_TEXT_LENGTH)) return null;
-  return { type, texts: texts as string[], retry: retry === true };
+  const fields = message as Record<string, unknown>;
+  const retry = fields.retry === true;
+  switch (fields.type) {
+    case 'get-page-settings':
+      return { type: 'get-page-settings' };
+    case 'translate': {
+      const { texts } = fields;
+      if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isText)) return null;
+      return { type: 'translate', texts, retry };
+    }
+    case 'translate-reply':
+      return isText(fields.text) && isTone(fields.tone)
+        ? { type: 'translate-reply', text: fields.text, tone: fields.tone, retry }
+        : null;
+    case 'check-reply':
+      return isText(fields.text) ? { type: 'check-reply', text: fields.text, retry } : null;
+    case 'get-draft':
+    case 'discard-draft': {
+      const key = parseDraftKey(fields.key);
+      return key ? { type: fields.type, key } : null;
+    }
+    case 'save-draft': {
+      const key = parseDraftKey(fields.key);
+      const draft = parseDraft(fields.draft);
+      return key && draft ? { type: 'save-draft', key, draft } : null;
+    }
+    case 'set-reply-tone':
+      return isTone(fields.tone) ? { type: 'set-reply-tone', tone: fields.tone } : null;
+    default:
+      return null;
+  }
 }
 
 export function isContentMessage(message: unknown): message is ContentMessage {

@@ -35,6 +35,8 @@ describe('parseSettings', () => {
       enabled: false,
       targetLanguage: 'pt-BR',
       display: 'off',
+      replyLanguage: 'zh-TW',
+      replyTone: 'polite',
       backend: 'libretranslate',
       fallbacks: ['deepl', 'google'],
       backends: {
@@ -52,6 +54,9 @@ describe('parseSettings', () => {
     ['enabled', { enabled: 'yes' }],
     ['targetLanguage', { targetLanguage: 'English!' }],
     ['display', { display: 'sideways' }],
+    ['replyLanguage', { replyLanguage: 'Chinese' }],
+    ['replyLanguage', { replyLanguage: 'ja' }],
+    ['replyTone', { replyTone: 'rude' }],
     ['backend', { backend: 'bing' }],
     ['fallbacks', { fallbacks: ['microsoft', 'bing'] }],
     ['fallbacks', { fallbacks: ['microsoft', 'microsoft'] }],

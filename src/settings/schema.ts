@@ -20,11 +20,19 @@ export const BACKEND_LABELS: Record<BackendId, string> = {
 export const DISPLAY_MODES = ['bilingual', 'off'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
+/** The register of a reply: RedNote's own casual one, or polite. Only LLM backends can follow it. */
+export const REPLY_TONES = ['casual', 'polite'] as const;
+export type ReplyTone = (typeof REPLY_TONES)[number];
+
 export interface Settings {
   enabled: boolean;
   /** BCP 47 code the translations are written in. */
   targetLanguage: string;
   display: DisplayMode;
+  /** The Chinese replies are written in (`zh-CN`, `zh-TW`, …): the user's English is translated into it. */
+  replyLanguage: string;
+  /** The tone a new reply starts with; the composer remembers the last one chosen. */
+  replyTone: ReplyTone;
   /** The backend every unit is sent to first. */
   backend: BackendId;
   /** Backends tried in order when the one before failed for a unit (the primary is skipped). */
@@ -65,6 +73,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   targetLanguage: 'en',
   display: 'bilingual',
+  replyLanguage: 'zh-CN',
+  replyTone: 'casual',
   backend: 'google',
   fallbacks: ['microsoft'],
   backends: {
@@ -91,6 +101,8 @@ const isBoolean: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
 const isString: Check<string> = (v): v is string => typeof v === 'string';
 const isLanguage: Check<string> = (v): v is string =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v);
+/** Replies go to RedNote: Simplified (`zh-CN`) or Traditional (`zh-TW`, `zh-HK`) Chinese. */
+const isChineseLanguage: Check<string> = (v): v is string => typeof v === 'string' && /^zh(-[A-Za-z]{2,4})?$/.test(v);
 const isHttpUrl: Check<string> = (v): v is string => {
   if (typeof v !== 'string') return false;
   try {
@@ -149,6 +161,8 @@ export function parseSettings(stored: unknown): ParsedSettings {
     enabled: pick(root, 'enabled', 'enabled', isBoolean, d.enabled),
     targetLanguage: pick(root, 'targetLanguage', 'targetLanguage', isLanguage, d.targetLanguage),
     display: pick(root, 'display', 'display', oneOf(DISPLAY_MODES), d.display),
+    replyLanguage: pick(root, 'replyLanguage', 'replyLanguage', isChineseLanguage, d.replyLanguage),
+    replyTone: pick(root, 'replyTone', 'replyTone', oneOf(REPLY_TONES), d.replyTone),
     backend: pick(root, 'backend', 'backend', oneOf(BACKEND_IDS), d.backend),
     fallbacks: [...pick(root, 'fallbacks', 'fallbacks', isBackendList, d.fallbacks)],
     backends: {

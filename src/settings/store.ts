@@ -7,6 +7,16 @@ export async function loadSettings(): Promise<Settings> {
   return parseLogged(stored[SETTINGS_STORAGE_KEY]);
 }
 
+/**
+ * Changes some top-level settings and keeps the rest as stored (unknown keys from a newer
+ * version included). `watchSettings` listeners see the result.
+ */
+export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  const stored = (await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+  const base = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
+  await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: { ...base, ...patch } });
+}
+
 /** Calls `listener` with the new settings whenever they change; returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

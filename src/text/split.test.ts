@@ -126,6 +126,10 @@ describe('joinTranslations', () => {
     expect(joinTranslations(['第一句。', '第二句，', '第三句'], ['First. ', '  Second,', 'third'])).toBe('First. Second, third');
   });
 
+  it('joins Chinese sentences without a space', () => {
+    expect(joinTranslations(['First. ', 'Second.'], ['第一句。', '第二句。'], 'zh-CN')).toBe('第一句。第二句。');
+  });
+
   it('skips empty translations without doubling separators', () => {
     expect(joinTranslations(['a。', 'b。', 'c'], ['A.', '  ', 'C'])).toBe('A. C');
     expect(joinTranslations([], [])).toBe('');

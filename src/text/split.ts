@@ -101,11 +101,15 @@ function lineBreaksIn(whitespace: string): string {
   return (whitespace.match(/\r?\n/g) ?? []).join('');
 }
 
+/** Languages written without spaces between sentences. */
+const UNSPACED_LANGUAGES = /^(zh|ja|ko|th|lo|my|km)(-|$)/i;
+
 /**
  * Joins the translations of `splitText` pieces, in order. Translations are trimmed; between two,
- * the line breaks around the source cut are kept, or else one space is put (the target is English).
+ * the line breaks around the source cut are kept, or else one space is put (none when the
+ * `target` language, such as Chinese, does not put spaces between sentences).
  */
-export function joinTranslations(pieces: readonly string[], translations: readonly string[]): string {
+export function joinTranslations(pieces: readonly string[], translations: readonly string[], target = 'en'): string {
   if (pieces.length !== translations.length) {
     throw new RangeError(`${pieces.length} pieces but ${translations.length} translations`);
   }
@@ -116,7 +120,7 @@ export function joinTranslations(pieces: readonly string[], translations: readon
       const previous = pieces[i - 1] ?? '';
       const current = pieces[i] ?? '';
       const around = previous.slice(previous.trimEnd().length) + current.slice(0, current.length - current.trimStart().length);
-      joined += lineBreaksIn(around) || ' ';
+      joined += lineBreaksIn(around) || (UNSPACED_LANGUAGES.test(target) ? '' : ' ');
     }
     joined += next;
   });

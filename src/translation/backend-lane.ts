@@ -33,6 +33,11 @@ export const DEFAULT_LANE_OPTIONS: LaneOptions = {
   random: Math.random,
 };
 
+/** Texts travel together only with the same languages and tone: a request has one of each. */
+function batchIdOf(languages: LanguagePair): string {
+  return `${languages.source}\n${languages.target}\n${languages.tone ?? ''}`;
+}
+
 /** Failures that say something about the backend, not about one text: they count towards a pause. */
 const BACKEND_FAILURES = new Set(['rate-limited', 'server', 'network', 'timeout', 'auth', 'quota', 'unavailable']);
 
@@ -82,7 +87,7 @@ export class BackendLane {
    */
   translate(text: string, languages: LanguagePair, ignorePause = false): Promise<string> {
     if (this.paused && !ignorePause) return Promise.reject(this.breaker.pausedError());
-    const key = `${languages.source}\n${languages.target}\n${text}`;
+    const key = `${batchIdOf(languages)}\n${text}`;
     const existing = this.inflight.get(key);
     if (existing) return existing;
     const pending = new Promise<string>((resolve, reject) => {
@@ -93,7 +98,7 @@ export class BackendLane {
   }
 
   private enqueue(item: PendingText, languages: LanguagePair): void {
-    const batchId = `${languages.source}\n${languages.target}`;
+    const batchId = batchIdOf(languages);
     let batch = this.batches.get(batchId);
     if (!batch) {
       const created: Batch = { languages, items: [] };

@@ -465,3 +465,157 @@ describe('TranslationService text preparation', () => {
     expect(fromLlm!.ok && fromLlm!.slang).toBeUndefined();
   });
 });
+
+describe('TranslationService directions and tones', () => {
+  /** An LLM-kind fake whose answer depends on the tone, as a real model's does: `<target>/<tone>:<text>`. */
+  function toneFollowingLlm(): FakeBackend {
+    const backend = fakeBackend({ id: 'openai', capabilities: { kind: 'llm' } });
+    backend.translate = async (texts, languages) => {
+      backend.calls.push({ texts: [...texts], languages });
+      if (backend.failWith) throw backend.failWith;
+      return texts.map((text) => `${languages.target}/${languages.tone ?? 'none'}:${text}`);
+    };
+    return backend;
+  }
+
+  const reply = 'Where was this taken?';
+
+  it('sends a reply from English into the reply language, with the tone asked for', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+
+    const [outcome] = await service.translate([reply], { direction: 'reply', tone: 'polite' });
+
+    expect(backend.calls.map((call) => call.languages)).toEqual([{ source: 'en', target: 'zh-CN', tone: 'polite' }]);
+    expect(outcome).toMatchObject({ ok: true, translation: `zh-CN:${reply}` });
+  });
+
+  it('follows the replyLanguage setting, and takes the replyTone setting when no tone is asked for', async () => {
+    const backend = fakeBackend();
+    const { service, setSettings } = setup(backend);
+    setSettings({ replyLanguage: 'zh-TW', replyTone: 'polite' });
+
+    await service.translate([reply], { direction: 'reply' });
+
+    expect(backend.calls.map((call) => call.languages)).toEqual([{ source: 'en', target: 'zh-TW', tone: 'polite' }]);
+  });
+
+  it('checks a reply from the reply language back into English, without a tone', async () => {
+    const backend = fakeBackend();
+    const { service, setSettings } = setup(backend);
+    setSettings({ replyLanguage: 'zh-TW', targetLanguage: 'fr' });
+
+    const [outcome] = await service.translate(['請問在哪裡拍的？'], { direction: 'check', tone: 'polite' });
+
+    // English whatever the reading language: the user wrote the reply in English.
+    expect(backend.calls.map((call) => call.languages)).toEqual([{ source: 'zh-TW', target: 'en' }]);
+    expect(outcome).toEqual({ ok: true, translation: 'en:請問在哪裡拍的？', backend: 'google', fromCache: false });
+  });
+
+  it('reads from Chinese into the target language by default, ignoring a tone', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+
+    const [outcome] = await service.translate(['你好'], { tone: 'polite' });
+
+    expect(backend.calls.map((call) => call.languages)).toEqual([{ source: 'zh', target: 'en' }]);
+    expect(outcome).toEqual({ ok: true, translation: 'en:你好', backend: 'google', fromCache: false });
+  });
+
+  it('caches an LLM’s reply per tone: polite and casual are separate translations', async () => {
+    const llm = toneFollowingLlm();
+    const { service } = setup(llm);
+
+    const [casual] = await service.translate([reply], { direction: 'reply', tone: 'casual' });
+    const [polite] = await service.translate([reply], { direction: 'reply', tone: 'polite' });
+    const [casualAgain] = await service.translate([reply], { direction: 'reply', tone: 'casual' });
+    const [politeAgain] = await service.translate([reply], { direction: 'reply', tone: 'polite' });
+
+    expect(casual).toMatchObject({ ok: true, translation: `zh-CN/casual:${reply}`, fromCache: false });
+    expect(polite).toMatchObject({ ok: true, translation: `zh-CN/polite:${reply}`, fromCache: false });
+    expect(casualAgain).toMatchObject({ ok: true, translation: `zh-CN/casual:${reply}`, fromCache: true });
+    expect(politeAgain).toMatchObject({ ok: true, translation: `zh-CN/polite:${reply}`, fromCache: true });
+    expect(llm.calls.map((call) => call.languages.tone)).toEqual(['casual', 'polite']);
+  });
+
+  it('does not serve a reply a fallback translated once the primary LLM is back, so the tone is followed', async () => {
+    const llm = toneFollowingLlm();
+    const machine = fakeBackend({ id: 'google' });
+    const { service } = setup(llm, machine);
+    llm.failWith = new TranslationError('auth', 'The key was refused (HTTP 401)', 401);
+
+    const [fromFallback] = await service.translate([reply], { direction: 'reply', tone: 'polite' });
+    llm.failWith = null;
+    const [again] = await service.translate([reply], { direction: 'reply', tone: 'polite' });
+
+    expect(fromFallback).toMatchObject({ ok: true, backend: 'google', toneApplied: false });
+    expect(again).toMatchObject({ ok: true, backend: 'openai', translation: `zh-CN/polite:${reply}`, toneApplied: true });
+  });
+
+  it('caches a machine backend’s reply once for every tone, since its output does not depend on it', async () => {
+    const machine = fakeBackend();
+    const { service } = setup(machine);
+
+    await service.translate([reply], { direction: 'reply', tone: 'casual' });
+    const [polite] = await service.translate([reply], { direction: 'reply', tone: 'polite' });
+
+    expect(machine.calls).toHaveLength(1);
+    expect(polite).toMatchObject({ ok: true, translation: `zh-CN:${reply}`, fromCache: true, toneApplied: false });
+  });
+
+  it('sends casual and polite texts asked for at once in separate requests, each with its tone', async () => {
+    const llm = toneFollowingLlm();
+    const { service } = setup(llm);
+
+    const [[casual], [polite]] = await Promise.all([
+      service.translate(['Nice!'], { direction: 'reply', tone: 'casual' }),
+      service.translate(['Thanks!'], { direction: 'reply', tone: 'polite' }),
+    ]);
+
+    expect(llm.calls.map((call) => [call.texts, call.languages.tone]).sort()).toEqual([
+      [['Nice!'], 'casual'],
+      [['Thanks!'], 'polite'],
+    ]);
+    expect(casual).toMatchObject({ translation: 'zh-CN/casual:Nice!' });
+    expect(polite).toMatchObject({ translation: 'zh-CN/polite:Thanks!' });
+  });
+
+  it('says whether the tone was applied: yes for an LLM, no for a machine backend, fresh or cached', async () => {
+    const { service: llmService } = setup(toneFollowingLlm());
+    const { service: machineService } = setup(fakeBackend());
+
+    for (let round = 0; round < 2; round++) {
+      const [fromLlm] = await llmService.translate([reply], { direction: 'reply', tone: 'polite' });
+      const [fromMachine] = await machineService.translate([reply], { direction: 'reply', tone: 'polite' });
+      expect(fromLlm).toMatchObject({ ok: true, toneApplied: true, fromCache: round === 1 });
+      expect(fromMachine).toMatchObject({ ok: true, toneApplied: false, fromCache: round === 1 });
+    }
+  });
+
+  it('leaves toneApplied out when no tone was involved (reading and checking)', async () => {
+    const { service } = setup(toneFollowingLlm());
+
+    const [read] = await service.translate(['你好']);
+    const [check] = await service.translate(['你好呀'], { direction: 'check' });
+
+    expect(read).toMatchObject({ ok: true });
+    expect(read).not.toHaveProperty('toneApplied');
+    expect(check).toMatchObject({ ok: true });
+    expect(check).not.toHaveProperty('toneApplied');
+  });
+
+  it('never explains slang for a reply or its check, only when reading', async () => {
+    const machine = fakeBackend();
+    const { service } = setup(machine);
+
+    const [replied] = await service.translate(['This lipstick is yyds'], { direction: 'reply', tone: 'casual' });
+    const [checked] = await service.translate(['这支口红绝绝子 yyds'], { direction: 'check' });
+    const [read] = await service.translate(['这支口红绝绝子 yyds']);
+
+    expect(replied).toMatchObject({ ok: true });
+    expect(replied).not.toHaveProperty('slang');
+    expect(checked).toMatchObject({ ok: true });
+    expect(checked).not.toHaveProperty('slang');
+    expect(read!.ok && read!.slang?.map((entry) => entry.term)).toEqual(['绝绝子', 'yyds']);
+  });
+});

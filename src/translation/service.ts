@@ -1,6 +1,6 @@
 import { cacheKey } from '../cache/key';
 import type { TranslationCache } from '../cache/translation-cache';
-import type { BackendId, Settings } from '../settings/schema';
+import type { BackendId, ReplyTone, Settings } from '../settings/schema';
 import { normalizeText } from '../text/normalize';
 import { findSlang, type SlangEntry } from '../text/slang';
 import { BackendLane, DEFAULT_LANE_OPTIONS, type LaneOptions } from './backend-lane';
@@ -16,10 +16,42 @@ export type TranslateOutcome =
       /** The backend that produced the translation: the primary or a fallback. */
       backend: BackendId;
       fromCache: boolean;
-      /** Slang the text uses, explained, when a machine-translation backend translated it. */
+      /** Slang the text uses, explained, when a machine-translation backend translated Chinese. */
       slang?: SlangEntry[];
+      /** Set when a tone was asked for: whether the producing backend could follow it (LLMs only). */
+      toneApplied?: boolean;
     }
   | { ok: false; error: TranslationErrorInfo };
+
+/**
+ * Which way a text goes. `read`: RedNote's Chinese into the reader's language. `reply`: the
+ * user's English into the reply language (Simplified Chinese by default). `check`: a reply's
+ * Chinese back into English, so the user can see the meaning survived.
+ */
+export type TranslationDirection = 'read' | 'reply' | 'check';
+
+export interface TranslateOptions {
+  direction?: TranslationDirection;
+  /** Only for `reply`. */
+  tone?: ReplyTone;
+  /**
+   * The user pressed Retry: the primary is asked even while it is paused, since the user may
+   * know it is back (a new key, a network that returned).
+   */
+  retry?: boolean;
+}
+
+/** The language pair (and tone) of a direction under the current settings. */
+export function languagesFor(settings: Settings, direction: TranslationDirection, tone?: ReplyTone): LanguagePair {
+  switch (direction) {
+    case 'read':
+      return { source: 'zh', target: settings.targetLanguage };
+    case 'reply':
+      return { source: 'en', target: settings.replyLanguage, tone: tone ?? settings.replyTone };
+    case 'check':
+      return { source: settings.replyLanguage, target: 'en' };
+  }
+}
 
 export interface TranslationServiceOptions {
   cache: TranslationCache;
@@ -66,33 +98,31 @@ export class TranslationService {
     this.laneOptions = { ...DEFAULT_LANE_OPTIONS, ...options.lane };
   }
 
-  /**
-   * `retry` marks the reader's own Retry: the primary is asked even while it is paused,
-   * since the reader may know it is back (a new key, a network that returned).
-   */
-  async translate(texts: readonly string[], retry = false): Promise<TranslateOutcome[]> {
+  async translate(texts: readonly string[], options: TranslateOptions = {}): Promise<TranslateOutcome[]> {
+    const { direction = 'read', tone, retry = false } = options;
     const settings = await this.options.settings();
     const lanes = chainOf(settings).map((id) => this.laneFor(settings, id));
-    const languages: LanguagePair = { source: 'zh', target: settings.targetLanguage };
+    const languages = languagesFor(settings, direction, tone);
     const normalized = texts.map(normalizeText);
     const keys = await Promise.all(
-      normalized.map((text) =>
-        Promise.all(lanes.map((lane) => cacheKey({ text, backend: cacheIdOf(lane.backend), ...languages }))),
-      ),
+      normalized.map((text) => Promise.all(lanes.map((lane) => cacheKey(cacheKeyParts(text, lane.backend, languages))))),
     );
     const cached = await this.options.cache.getMany(keys.flat());
+    // A reply is asked for with a tone: a fallback's cached answer may not follow it, and
+    // serving it would keep the user from ever getting the tone. Replies use the primary's only.
+    const usableCaches = direction === 'reply' ? 1 : lanes.length;
 
     return Promise.all(
       normalized.map(async (text, i): Promise<TranslateOutcome> => {
         const textKeys = keys[i]!;
-        const hitAt = lanes.findIndex((_, l) => cached[i * lanes.length + l]);
+        const hitAt = lanes.findIndex((_, l) => l < usableCaches && cached[i * lanes.length + l]);
         if (hitAt >= 0) {
-          return outcome(text, cached[i * lanes.length + hitAt]!.translation, lanes[hitAt]!, true);
+          return outcome(text, cached[i * lanes.length + hitAt]!.translation, lanes[hitAt]!, languages, true);
         }
         try {
           if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
           const produced = await this.translateOnce({ text, keys: textKeys, lanes, languages, retry });
-          return outcome(text, produced.translation, produced.lane, false);
+          return outcome(text, produced.translation, produced.lane, languages, false);
         } catch (error) {
           return { ok: false, error: errorInfo(error) };
         }
@@ -152,16 +182,28 @@ function backendConfig(settings: Settings, id: BackendId): unknown {
   return id in settings.backends ? settings.backends[id as keyof Settings['backends']] : null;
 }
 
-function cacheIdOf(backend: Backend): string {
-  return backend.cacheId ?? backend.id;
+/** A tone is part of the key only where it changes the output: for LLMs. */
+function cacheKeyParts(text: string, backend: Backend, languages: LanguagePair) {
+  const { source, target, tone } = languages;
+  const parts = { text, backend: backend.cacheId ?? backend.id, source, target };
+  return tone !== undefined && backend.capabilities.kind === 'llm' ? { ...parts, tone } : parts;
 }
 
-function outcome(text: string, translation: string, lane: BackendLane, fromCache: boolean): TranslateOutcome {
+function outcome(
+  text: string,
+  translation: string,
+  lane: BackendLane,
+  languages: LanguagePair,
+  fromCache: boolean,
+): TranslateOutcome {
   const result: TranslateOutcome = { ok: true, translation, backend: lane.backend.id, fromCache };
-  if (lane.backend.capabilities.kind === 'machine') {
+  const kind = lane.backend.capabilities.kind;
+  // The glossary explains Chinese slang; an LLM already had it in its prompt.
+  if (kind === 'machine' && languages.source === 'zh') {
     const slang = findSlang(text);
     if (slang.length > 0) result.slang = slang;
   }
+  if (languages.tone !== undefined) result.toneApplied = kind === 'llm';
   return result;
 }
 

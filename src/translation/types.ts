@@ -1,9 +1,11 @@
-import type { BackendId, Settings } from '../settings/schema';
+import type { BackendId, ReplyTone, Settings } from '../settings/schema';
 
 export interface LanguagePair {
-  /** `zh` when reading RedNote. */
+  /** `zh` when reading RedNote; `en` when composing a reply. */
   source: string;
   target: string;
+  /** The register wanted for a reply. Only LLM backends can follow it; machine backends ignore it. */
+  tone?: ReplyTone;
 }
 
 export interface BackendCapabilities {

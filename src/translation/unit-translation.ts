@@ -36,5 +36,5 @@ async function translatePieces(
     // A piece of nothing but placeholders or line breaks needs no backend.
     pieces.map((piece) => (hasTranslatableText(piece) ? lane.translate(piece, languages, ignorePause) : piece)),
   );
-  return joinTranslations(pieces, translations);
+  return joinTranslations(pieces, translations, languages.target);
 }

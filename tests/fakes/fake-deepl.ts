@@ -69,9 +69,11 @@ export async function startFakeDeepl(options: FakeDeeplOptions = {}): Promise<Fa
     if (typeof json.target_lang !== 'string' || json.target_lang === '') {
       return fail(400, "Value for 'target_lang' not supported.");
     }
-    const detected = typeof json.source_lang === 'string' ? json.source_lang : 'ZH';
+    const target = json.target_lang;
+    // Without `source_lang` DeepL detects: English when the user's reply goes into Chinese, else RedNote's Chinese.
+    const detected = typeof json.source_lang === 'string' ? json.source_lang : /^zh/i.test(target) ? 'EN' : 'ZH';
     sendTranslation(response, mode, {
-      translations: texts.map((item) => ({ detected_source_language: detected, text: fakeTranslate(item) })),
+      translations: texts.map((item) => ({ detected_source_language: detected, text: fakeTranslate(item, target) })),
     });
   });
 

@@ -11,8 +11,9 @@ export type FakeGoogleMode = FakeMode | { kind: 'merge-lines' };
 /**
  * Google's free web endpoint as @vitalets/google-translate-api calls it:
  * `POST /translate_a/single?client=at&dt=t&dt=rm&dj=1`, form body `sl`, `tl`, `q`; the answer
- * is `{sentences: [{trans, orig}, …, {src_translit}], src, confidence, ld_result}`. Google
- * keeps line breaks, so each input line comes back as its own sentence ending in `\n`.
+ * is `{sentences: [{trans, orig}, …, {src_translit}], src, confidence, ld_result}`, in `tl`
+ * (Chinese for a `zh-…` code, English otherwise). Google keeps line breaks, so each input
+ * line comes back as its own sentence ending in `\n`.
  * Rate limiting answers 429 with Google's HTML "unusual traffic" page.
  */
 export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
@@ -54,17 +55,26 @@ export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
       response.end('<html><body>Error 400 (Bad Request)</body></html>');
       return;
     }
+    const target = form.get('tl') ?? '';
     const translatedLines = mode.kind === 'merge-lines' ? [lines.join(' ')] : lines;
     const sentences = translatedLines.map((line, i) => {
       const last = i === translatedLines.length - 1;
-      return { trans: (line.trim() ? fakeTranslate(line) : line) + (last ? '' : '\n'), orig: line + (last ? '' : '\n'), backend: 10 };
+      return {
+        trans: (line.trim() ? fakeTranslate(line, target) : line) + (last ? '' : '\n'),
+        orig: line + (last ? '' : '\n'),
+        backend: 10,
+      };
     });
+    // Google reports the language it translated from: the one named, or what it detected,
+    // which for RedNote is Chinese.
+    const from = form.get('sl');
+    const src = from && from !== 'auto' ? from : 'zh-CN';
     const answer = {
       sentences: [...sentences, { src_translit: '' }],
-      src: 'zh-CN',
+      src,
       confidence: 1,
       spell: {},
-      ld_result: { srclangs: ['zh-CN'], srclangs_confidences: [1], extended_srclangs: ['zh-CN'] },
+      ld_result: { srclangs: [src], srclangs_confidences: [1], extended_srclangs: [src] },
     };
     // Merging changes what is translated, not how the answer is sent.
     sendTranslation(response, mode.kind === 'merge-lines' ? { kind: 'ok' } : mode, answer);

@@ -53,8 +53,10 @@ export async function startFakeLibreTranslate(options: FakeLibreTranslateOptions
     if (mode.kind === 'fail') return fail(mode.status);
     if (texts.length === 0 || typeof json.target !== 'string') return fail(400);
     if (options.apiKey !== undefined && json.api_key !== options.apiKey) return fail(403);
-    const translated = texts.map(fakeTranslate);
-    const detected = { confidence: 90, language: 'zh' };
+    const target = json.target;
+    const translated = texts.map((text) => fakeTranslate(text, target));
+    // With `source: auto`: English when the user's reply goes into Chinese, else RedNote's Chinese.
+    const detected = { confidence: 90, language: /^zh/i.test(target) ? 'en' : 'zh' };
     const answer = Array.isArray(q)
       ? { translatedText: translated, ...(json.source === 'auto' ? { detectedLanguage: texts.map(() => detected) } : {}) }
       : { translatedText: translated[0], ...(json.source === 'auto' ? { detectedLanguage: detected } : {}) };

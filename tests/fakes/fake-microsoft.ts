@@ -120,8 +120,10 @@ export async function startFakeMicrosoft(options: FakeMicrosoftOptions = {}): Pr
       return fail(400);
     }
 
-    const detect = url.searchParams.get('from') ? {} : { detectedLanguage: { language: 'zh-Hans', score: 1.0 } };
-    const answer = texts.map((text) => ({ ...detect, translations: [{ text: fakeTranslate(text), to }] }));
+    // Only the user's English replies are translated into Chinese; everything else is RedNote's Chinese.
+    const detected = /^zh/i.test(to) ? 'en' : 'zh-Hans';
+    const detect = url.searchParams.get('from') ? {} : { detectedLanguage: { language: detected, score: 1.0 } };
+    const answer = texts.map((text) => ({ ...detect, translations: [{ text: fakeTranslate(text, to), to }] }));
     // `auth-fail` only concerns the token endpoint; translations go out as `ok`.
     sendTranslation(response, mode.kind === 'auth-fail' ? { kind: 'ok' } : mode, answer, CORS);
   });

@@ -1,3 +1,4 @@
+import type { ReplyTone } from '../../src/settings/schema';
 import { fakeTranslate } from './fake-translation';
 import { recordRequest, sendTranslation, type FakeBackend, type FakeMode, type FakeRequestRecord } from './fake-backend';
 import { sendJson, startLocalServer } from './http';
@@ -116,9 +117,33 @@ function itemsOf(messages: readonly ChatMessage[]): Item[] | null {
   }
 }
 
+/** Which way the system prompt asks to translate, as a fake model understands it. */
+interface Instructions {
+  target: string;
+  tone?: ReplyTone;
+}
+
+/**
+ * Reads the system message: the reading prompt says "from Chinese into English", the reply
+ * prompt "from English into Simplified Chinese" and, for a polite reply, has a "Tone: polite"
+ * rule. Without a system message the fake reads, as before replies existed.
+ */
+export function instructionsOf(messages: readonly ChatMessage[]): Instructions {
+  const system = messages.find((message) => message.role === 'system')?.content ?? '';
+  const into = /\binto ([^.\n]+)/.exec(system)?.[1] ?? 'English';
+  if (!/Chinese/i.test(into)) return { target: 'en' };
+  return {
+    target: /Traditional/i.test(into) ? 'zh-Hant' : 'zh-Hans',
+    tone: /Tone: polite/i.test(system) ? 'polite' : 'casual',
+  };
+}
+
 /** What the model "writes" for the items in this mode. */
-function contentFor(mode: FakeOpenAiMode, items: readonly Item[]): string {
-  const answer = items.map((item) => ({ id: item.id, translation: fakeTranslate(item.text) }));
+function contentFor(mode: FakeOpenAiMode, items: readonly Item[], instructions: Instructions): string {
+  const answer = items.map((item) => ({
+    id: item.id,
+    translation: fakeTranslate(item.text, instructions.target, instructions.tone),
+  }));
   if (mode.kind === 'wrong-count' && answer.length > 1) answer.pop();
   const json = JSON.stringify(answer);
   if (mode.kind === 'prose') {
@@ -191,7 +216,7 @@ export async function startFakeOpenAi(
     if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) return fail(401);
     if (!model || items === null || items.length === 0) return fail(400);
 
-    const content = contentFor(mode, items);
+    const content = contentFor(mode, items, instructionsOf(messagesOf(record)));
     completions++;
     const promptTokens = Math.ceil(body.length / 4);
     const completionTokens = Math.ceil(content.length / 4);

@@ -1,7 +1,50 @@
+import type { ReplyTone } from '../../src/settings/schema';
+
 /**
- * What the fake backends answer: a fixed English translation for the texts the README
- * screenshot shows, and `EN: <source>` for everything else, so a test can tell which source
- * text an overlay came from.
+ * English replies the fakes translate into fixed Chinese (casual, and polite where the reply has
+ * a polite variant), and the English the fakes give back for that Chinese: e2e tests import the
+ * exact strings from here instead of repeating them.
+ */
+export const FAKE_REPLIES = {
+  whereTaken: {
+    english: 'This looks amazing! Where was this taken?',
+    chinese: '这也太美了吧！请问是在哪里拍的呀？',
+    backTranslation: 'This is so beautiful! May I ask where it was taken?',
+    politeChinese: '您好，请问这是在哪里拍的呢？真的非常漂亮！',
+    politeBackTranslation: 'Hello, may I ask where this was taken? It is really very beautiful!',
+  },
+  thanks: {
+    english: 'Thank you so much, this guide helps a lot!',
+    chinese: '太感谢啦，这个攻略帮大忙了！',
+    backTranslation: 'Thanks a lot, this guide is a huge help!',
+  },
+} as const;
+
+type FakeReply = (typeof FAKE_REPLIES)[keyof typeof FAKE_REPLIES];
+const REPLIES: readonly FakeReply[] = Object.values(FAKE_REPLIES);
+
+/** English → Chinese, as every fake answers a reply when no tone (or casual) was asked for. */
+export const REPLY_DICTIONARY: Readonly<Record<string, string>> = Object.fromEntries(
+  REPLIES.map((reply) => [reply.english, reply.chinese]),
+);
+
+/** English → polite Chinese, for the replies that have a polite variant (only an LLM follows a tone). */
+export const POLITE_REPLY_DICTIONARY: Readonly<Record<string, string>> = Object.fromEntries(
+  REPLIES.flatMap((reply) => ('politeChinese' in reply ? [[reply.english, reply.politeChinese]] : [])),
+);
+
+/** Chinese → English for the fake replies' Chinese, so a back-translation reads like one. */
+const BACK_TRANSLATIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  REPLIES.flatMap((reply) => [
+    [reply.chinese, reply.backTranslation],
+    ...('politeChinese' in reply ? [[reply.politeChinese, reply.politeBackTranslation]] : []),
+  ]),
+);
+
+/**
+ * What the fake backends answer when reading: a fixed English translation for the texts the
+ * README screenshot shows (and for the fake replies' Chinese), and `EN: <source>` for
+ * everything else, so a test can tell which source text an overlay came from.
  */
 const DICTIONARY: Record<string, string> = {
   '大理三天两夜保姆级攻略🌊人均1500玩到爽': 'Dali in 3 days 2 nights: a step-by-step guide 🌊 ¥1500 per person and loved every minute',
@@ -26,11 +69,29 @@ const DICTIONARY: Record<string, string> = {
   '油皮夏天用这几个真的不闷痘！！': 'Oily skin in summer: these really don’t clog pores!!',
   '打工人的桌面好物分享｜提升幸福感yyds': 'Desk favourites for office workers | instant happiness boost, GOAT',
   '台北私藏咖啡廳｜週末就想待在這裡☕️': 'A hidden café in Taipei | where I want to spend every weekend ☕️',
+  ...BACK_TRANSLATIONS,
 };
 
 export const FAKE_PREFIX = 'EN: ';
+/** What a fake writes for English it has no Chinese for, so a test can tell the source of a reply. */
+export const FAKE_ZH_PREFIX = '中文：';
 
-export function fakeTranslate(text: string): string {
+/**
+ * A fake translation of `text` into `target`: Chinese for a `zh…` target (any case, any
+ * variant: `zh-CN`, `zh-Hans`, `ZH-HANS`, `zh`), English otherwise. Only an LLM fake passes
+ * `tone`; machine fakes ignore it, as the real services do.
+ *
+ * The one-argument overload keeps `texts.map(fakeTranslate)` type-correct: `map` then passes
+ * the index and the array as `target` and `tone`, which is why the implementation only trusts
+ * a string target and a known tone and reads anything else as reading into English.
+ */
+export function fakeTranslate(text: string): string;
+export function fakeTranslate(text: string, target: string, tone?: ReplyTone): string;
+export function fakeTranslate(text: string, target: unknown = 'en', tone?: unknown): string {
+  if (typeof target === 'string' && /^zh/i.test(target)) {
+    const polite = tone === 'polite' ? POLITE_REPLY_DICTIONARY[text] : undefined;
+    return polite ?? REPLY_DICTIONARY[text] ?? `${FAKE_ZH_PREFIX}${text}`;
+  }
   return DICTIONARY[text] ?? `${FAKE_PREFIX}${text}`;
 }
 

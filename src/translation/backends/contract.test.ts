@@ -5,7 +5,7 @@ import { startFakeGoogle } from '../../../tests/fakes/fake-google';
 import { startFakeLibreTranslate } from '../../../tests/fakes/fake-libretranslate';
 import { startFakeMicrosoft } from '../../../tests/fakes/fake-microsoft';
 import { startFakeOpenAi } from '../../../tests/fakes/fake-openai';
-import { fakeTranslate } from '../../../tests/fakes/fake-translation';
+import { FAKE_REPLIES, fakeTranslate } from '../../../tests/fakes/fake-translation';
 import { RedBridgeDb } from '../../cache/db';
 import { TranslationCache } from '../../cache/translation-cache';
 import { DEFAULT_SETTINGS, type BackendId, type Settings } from '../../settings/schema';
@@ -63,6 +63,41 @@ describe.each(HTTP_BACKENDS)('the %s backend against its fake', (id) => {
     const { backend } = await started();
     const texts = ['你好', '谢谢你', '这个攻略也太详细了吧'];
     expect(await backend.translate(texts, zhToEn, signal())).toEqual(texts.map(fakeTranslate));
+  });
+
+  // Each fake answers in the language its request names: Chinese only if the adapter sent the target right.
+  it('translates replies from English into Chinese, and the Chinese back into English', async () => {
+    const { backend } = await started();
+    const replies = [FAKE_REPLIES.whereTaken, FAKE_REPLIES.thanks];
+
+    const chinese = await backend.translate(
+      replies.map((reply) => reply.english),
+      { source: 'en', target: 'zh-CN' },
+      signal(),
+    );
+    const english = await backend.translate(chinese, { source: 'zh-CN', target: 'en' }, signal());
+
+    expect(chinese).toEqual(replies.map((reply) => reply.chinese));
+    expect(english).toEqual(replies.map((reply) => reply.backTranslation));
+  });
+
+  it('translates a polite reply through the service, following the tone only if it is an LLM', async () => {
+    const { settings } = await started();
+    const db = new RedBridgeDb(`contract-reply-${id}-${Date.now()}`);
+    onTestFinished(() => db.close());
+    const service = new TranslationService({ cache: new TranslationCache(db), settings: async () => settings });
+    const { english, chinese, politeChinese } = FAKE_REPLIES.whereTaken;
+    const llm = BACKEND_FACTORIES[id](settings).capabilities.kind === 'llm';
+
+    const [outcome] = await service.translate([english], { direction: 'reply', tone: 'polite' });
+
+    expect(outcome).toEqual({
+      ok: true,
+      translation: llm ? politeChinese : chinese,
+      backend: id,
+      fromCache: false,
+      toneApplied: llm,
+    });
   });
 
   it.each([

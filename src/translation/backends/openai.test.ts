@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { messagesOf, startFakeOpenAi, type FakeOpenAiOptions } from '../../../tests/fakes/fake-openai';
-import { fakeTranslate } from '../../../tests/fakes/fake-translation';
+import { FAKE_REPLIES, fakeTranslate } from '../../../tests/fakes/fake-translation';
 import { sendJson, startLocalServer } from '../../../tests/fakes/http';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { findSlangInAll } from '../../text/slang';
@@ -13,6 +13,7 @@ import {
   parseOpenAiResponse,
   parseOpenAiTranslations,
   PROMPT_VERSION,
+  replyPrompt,
   singleTranslation,
   stripReasoning,
   systemPrompt,
@@ -85,6 +86,25 @@ describe('buildOpenAiRequest', () => {
   it('names the target language', () => {
     expect(bodyOf(['你好'], config, { source: 'zh', target: 'de' }).messages[0]!.content).toContain('from Chinese into German.');
   });
+
+  it.each([['zh'], ['zh-CN'], ['zh-TW']])('uses the reading prompt, with its glossary, for a source of %s', (source) => {
+    const texts = ['这支口红真的绝绝子'];
+    const system = bodyOf(texts, config, { source, target: 'en' }).messages[0]!.content;
+    expect(system).toBe(systemPrompt('en', findSlangInAll(texts)));
+  });
+
+  it('uses the reply prompt, in the tone asked for, for an English source', () => {
+    const languages = { source: 'en', target: 'zh-CN', tone: 'polite' as const };
+    const body = bodyOf([FAKE_REPLIES.whereTaken.english], config, languages);
+    expect(body.messages[0]!.content).toBe(replyPrompt(languages));
+    expect(body.messages[1]!.content).toBe(userMessage([FAKE_REPLIES.whereTaken.english]));
+  });
+
+  it('gives a reply no slang glossary, even when the English uses a glossary term', () => {
+    const system = bodyOf(['This lipstick is yyds'], config, { source: 'en', target: 'zh-CN' }).messages[0]!.content;
+    expect(system).not.toMatch(/slang used/i);
+    expect(system).not.toContain('GOAT');
+  });
 });
 
 describe('systemPrompt', () => {
@@ -138,11 +158,71 @@ describe('systemPrompt', () => {
   });
 });
 
+describe('replyPrompt', () => {
+  const enToZh = { source: 'en', target: 'zh-CN' };
+
+  it('names the app and both languages: from English into Simplified Chinese', () => {
+    const prompt = replyPrompt(enToZh);
+    expect(prompt).toContain('RedNote (Xiaohongshu');
+    expect(prompt).toContain('from English into Simplified Chinese.');
+    expect(prompt).toContain('a speaker of English');
+  });
+
+  it('names Traditional Chinese when replies are written in it', () => {
+    expect(replyPrompt({ source: 'en', target: 'zh-TW' })).toContain('from English into Traditional Chinese.');
+  });
+
+  it('asks for a casual tone when none is given, and when casual is asked for', () => {
+    for (const prompt of [replyPrompt(enToZh), replyPrompt({ ...enToZh, tone: 'casual' })]) {
+      expect(prompt).toMatch(/^- Tone: casual/m);
+      expect(prompt).not.toMatch(/polite/i);
+    }
+    expect(replyPrompt(enToZh)).toBe(replyPrompt({ ...enToZh, tone: 'casual' }));
+  });
+
+  it('asks for a polite tone, addressing the author as 您, when polite is asked for', () => {
+    const prompt = replyPrompt({ ...enToZh, tone: 'polite' });
+    expect(prompt).toMatch(/^- Tone: polite/m);
+    expect(prompt).toContain('您');
+    expect(prompt).not.toMatch(/^- Tone: casual/m);
+  });
+
+  it('keeps the placeholder and JSON rules of the reading prompt', () => {
+    const prompt = replyPrompt(enToZh);
+    expect(prompt).toMatch(/\{0\}.*Copy every placeholder exactly/s);
+    expect(prompt).toContain('Keep the line breaks');
+    expect(prompt).toContain('Translate each item separately');
+    expect(prompt).toContain('JSON array of {"id": n, "translation": "..."}');
+    expect(prompt).toContain('exactly one entry per input id');
+  });
+
+  // Replies are cached under the same PROMPT_VERSION: a changed reply prompt needs a new one too.
+  it('changes only together with PROMPT_VERSION', () => {
+    const fingerprint = createHash('sha256')
+      .update(replyPrompt({ ...enToZh, tone: 'casual' }))
+      .update(replyPrompt({ ...enToZh, tone: 'polite' }))
+      .digest('hex')
+      .slice(0, 16);
+    const known: Record<string, string> = { '1': 'faed33fd2db28eba' };
+    expect(fingerprint, 'the reply prompt changed: bump PROMPT_VERSION and record the new fingerprint here').toBe(
+      known[PROMPT_VERSION],
+    );
+  });
+});
+
 describe('languageName', () => {
   it.each([
     ['en', 'English'],
     ['de', 'German'],
     ['ja', 'Japanese'],
+    // A model writes a script, not a country: name the script for the usual Chinese codes.
+    ['zh-CN', 'Simplified Chinese'],
+    ['zh-SG', 'Simplified Chinese'],
+    ['zh-Hans', 'Simplified Chinese'],
+    ['zh-TW', 'Traditional Chinese'],
+    ['zh-HK', 'Traditional Chinese'],
+    ['zh-Hant', 'Traditional Chinese'],
+    ['zh', 'Chinese'],
   ])('names %s as %s', (code, name) => {
     expect(languageName(code)).toBe(name);
   });
@@ -446,6 +526,20 @@ describe('createOpenAiBackend against the fake OpenAI-compatible API', () => {
     const [withSlang, without] = fake.requests.map((request) => messagesOf(request).find((m) => m.role === 'system')?.content ?? '');
     expect(withSlang).toContain('绝绝子: Amazing, the best');
     expect(without).not.toContain('绝绝子');
+  });
+
+  it('translates a reply into Chinese in the tone asked for, and checks it back into English', async () => {
+    const fake = await fakeOpenAi();
+    const backend = backendFor(fake.url);
+    const { english, chinese, politeChinese, politeBackTranslation } = FAKE_REPLIES.whereTaken;
+
+    expect(await backend.translate([english], { source: 'en', target: 'zh-CN', tone: 'casual' }, signal())).toEqual([chinese]);
+    expect(await backend.translate([english], { source: 'en', target: 'zh-CN', tone: 'polite' }, signal())).toEqual([
+      politeChinese,
+    ]);
+    expect(await backend.translate([politeChinese], { source: 'zh-CN', target: 'en' }, signal())).toEqual([
+      politeBackTranslation,
+    ]);
   });
 
   it('rejects with auth when the key is wrong, keeping the message', async () => {

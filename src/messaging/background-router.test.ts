@@ -1,0 +1,278 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FAKE_REPLIES, fakeTranslate } from '../../tests/fakes/fake-translation';
+import { RedBridgeDb } from '../cache/db';
+import { TranslationCache } from '../cache/translation-cache';
+import type { ReplyDraft } from '../drafts/draft';
+import { DraftStore, type DraftArea } from '../drafts/draft-store';
+import { DEFAULT_SETTINGS, type ReplyTone, type Settings } from '../settings/schema';
+import { TranslationError } from '../translation/errors';
+import { TranslationService } from '../translation/service';
+import type { Backend, BackendCapabilities, LanguagePair } from '../translation/types';
+import { routeBackgroundRequest } from './background-router';
+import type { BackgroundRequest, BackgroundResponses } from './protocol';
+
+interface RecordingBackend extends Backend {
+  calls: { texts: string[]; languages: LanguagePair }[];
+  /** The error for a request in these languages, or null to translate it. */
+  failWhen: (languages: LanguagePair) => TranslationError | null;
+}
+
+/**
+ * A backend in memory that answers as the HTTP fakes do (so the reply strings are the real
+ * fixtures') and records the languages of every request; only an LLM-kind one follows a tone.
+ */
+function recordingBackend(kind: BackendCapabilities['kind'] = 'machine'): RecordingBackend {
+  const backend: RecordingBackend = {
+    id: kind === 'llm' ? 'openai' : 'google',
+    name: 'Fake',
+    capabilities: {
+      maxTextsPerRequest: 50,
+      maxCharsPerRequest: 10_000,
+      supportsBatching: true,
+      needsKey: false,
+      runsOn: 'device',
+      kind,
+      maxConcurrentRequests: 3,
+      requestsPerSecond: 1000,
+      burst: 1000,
+    },
+    calls: [],
+    failWhen: () => null,
+    async translate(texts, languages) {
+      backend.calls.push({ texts: [...texts], languages });
+      const failure = backend.failWhen(languages);
+      if (failure) throw failure;
+      const tone = kind === 'llm' ? languages.tone : undefined;
+      return texts.map((text) => fakeTranslate(text, languages.target, tone));
+    },
+  };
+  return backend;
+}
+
+/** `storage.local` in memory: just the calls the draft store makes. */
+function memoryArea(): DraftArea {
+  const items = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      if (keys === null) return Object.fromEntries(items);
+      return items.has(keys) ? { [keys]: items.get(keys) } : {};
+    },
+    async set(entries) {
+      for (const [key, value] of Object.entries(entries)) items.set(key, structuredClone(value));
+    },
+    async remove(keys) {
+      for (const key of typeof keys === 'string' ? [keys] : keys) items.delete(key);
+    },
+  };
+}
+
+let dbCount = 0;
+const opened: RedBridgeDb[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+const NOW = 1_700_000_000_000;
+
+function setup(backend: RecordingBackend = recordingBackend()) {
+  const db = new RedBridgeDb(`router-test-${++dbCount}`);
+  opened.push(db);
+  // The backend alone, no fallback: a failure must reach the router as it is.
+  let settings: Settings = { ...DEFAULT_SETTINGS, backend: backend.id, fallbacks: [] };
+  const service = new TranslationService({
+    cache: new TranslationCache(db),
+    settings: () => Promise.resolve(settings),
+    backendFor: () => backend,
+    // One try and a short batch window: these tests are about routing, not the lane's patience.
+    lane: { batchWindowMs: 1, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } },
+  });
+  const drafts = new DraftStore(memoryArea(), () => NOW);
+  const remembered: ReplyTone[] = [];
+  const deps = {
+    service,
+    settings: () => Promise.resolve(settings),
+    drafts,
+    rememberReplyTone: async (tone: ReplyTone) => {
+      remembered.push(tone);
+    },
+  };
+  /** Sends a request as the content script would, typed by its answer. */
+  function ask<T extends BackgroundRequest['type']>(
+    message: Extract<BackgroundRequest, { type: T }>,
+  ): Promise<BackgroundResponses[T]> {
+    const answer = routeBackgroundRequest(message, deps);
+    if (!answer) throw new Error(`the router did not answer ${JSON.stringify(message)}`);
+    return answer as Promise<BackgroundResponses[T]>;
+  }
+  return {
+    backend,
+    drafts,
+    remembered,
+    deps,
+    ask,
+    setSettings(change: Partial<Settings>) {
+      settings = { ...settings, ...change };
+    },
+  };
+}
+
+const authError = () => new TranslationError('auth', 'Fake refused the API key (HTTP 403)', 403);
+const languagesOf = (backend: RecordingBackend) => backend.calls.map((call) => call.languages);
+
+describe('routeBackgroundRequest: translate-reply', () => {
+  const { english, chinese, backTranslation, politeChinese, politeBackTranslation } = FAKE_REPLIES.whereTaken;
+
+  it('translates the English into the reply language, then checks the translation back into English', async () => {
+    const { ask, backend } = setup();
+
+    const answer = await ask<'translate-reply'>({ type: 'translate-reply', text: english, tone: 'casual' });
+
+    expect(answer).toEqual({
+      ok: true,
+      translation: chinese,
+      backend: 'google',
+      toneApplied: false,
+      check: { ok: true, translation: backTranslation, backend: 'google', fromCache: false },
+    });
+    expect(languagesOf(backend)).toEqual([
+      { source: 'en', target: 'zh-CN', tone: 'casual' },
+      { source: 'zh-CN', target: 'en' },
+    ]);
+    // What is checked is the translation itself, not the user's English.
+    expect(backend.calls[1]!.texts).toEqual([chinese]);
+  });
+
+  it('follows the tone with an LLM and says so', async () => {
+    const { ask, backend } = setup(recordingBackend('llm'));
+
+    const answer = await ask<'translate-reply'>({ type: 'translate-reply', text: english, tone: 'polite' });
+
+    expect(answer).toMatchObject({
+      ok: true,
+      translation: politeChinese,
+      backend: 'openai',
+      toneApplied: true,
+      check: { ok: true, translation: politeBackTranslation },
+    });
+    expect(languagesOf(backend)[0]).toEqual({ source: 'en', target: 'zh-CN', tone: 'polite' });
+  });
+
+  it('uses the reply language of the settings both ways', async () => {
+    const { ask, backend, setSettings } = setup();
+    setSettings({ replyLanguage: 'zh-TW' });
+
+    await ask<'translate-reply'>({ type: 'translate-reply', text: english, tone: 'casual' });
+
+    expect(languagesOf(backend)).toEqual([
+      { source: 'en', target: 'zh-TW', tone: 'casual' },
+      { source: 'zh-TW', target: 'en' },
+    ]);
+  });
+
+  it('answers the error when the translation fails, and checks nothing', async () => {
+    const { ask, backend } = setup();
+    backend.failWhen = authError;
+
+    const answer = await ask<'translate-reply'>({ type: 'translate-reply', text: english, tone: 'casual' });
+
+    expect(answer).toEqual({ ok: false, error: { code: 'auth', message: 'Fake refused the API key (HTTP 403)' } });
+    expect(languagesOf(backend)).toEqual([{ source: 'en', target: 'zh-CN', tone: 'casual' }]);
+  });
+
+  it('keeps the translation when only the back-translation fails', async () => {
+    const { ask, backend } = setup();
+    backend.failWhen = (languages) => (languages.target === 'en' ? authError() : null);
+
+    const answer = await ask<'translate-reply'>({ type: 'translate-reply', text: english, tone: 'casual' });
+
+    expect(answer).toEqual({
+      ok: true,
+      translation: chinese,
+      backend: 'google',
+      toneApplied: false,
+      check: { ok: false, error: { code: 'auth', message: 'Fake refused the API key (HTTP 403)' } },
+    });
+  });
+});
+
+describe('routeBackgroundRequest: check-reply', () => {
+  it('translates the (edited) Chinese back into English', async () => {
+    const { ask, backend } = setup();
+    const { politeChinese, politeBackTranslation } = FAKE_REPLIES.whereTaken;
+
+    const answer = await ask<'check-reply'>({ type: 'check-reply', text: politeChinese });
+
+    expect(answer).toEqual({ ok: true, translation: politeBackTranslation, backend: 'google', fromCache: false });
+    expect(languagesOf(backend)).toEqual([{ source: 'zh-CN', target: 'en' }]);
+  });
+});
+
+describe('routeBackgroundRequest: drafts and tone', () => {
+  const key = { noteId: 'note-1', replyTo: 'comment-7' };
+  const draft: ReplyDraft = {
+    english: FAKE_REPLIES.thanks.english,
+    chinese: FAKE_REPLIES.thanks.chinese,
+    backTranslation: '',
+    tone: 'polite',
+    updatedAt: 1,
+  };
+
+  it('answers get-draft with the stored draft and the tone new replies start with', async () => {
+    const { ask, drafts, setSettings } = setup();
+    await drafts.save(key, draft);
+    setSettings({ replyTone: 'polite' });
+
+    expect(await ask<'get-draft'>({ type: 'get-draft', key })).toEqual({ draft: { ...draft, updatedAt: NOW }, tone: 'polite' });
+  });
+
+  it('answers get-draft with null and the settings’ tone when there is no draft', async () => {
+    const { ask } = setup();
+
+    expect(await ask<'get-draft'>({ type: 'get-draft', key })).toEqual({ draft: null, tone: DEFAULT_SETTINGS.replyTone });
+  });
+
+  it('saves a draft for its reply target only, and discards it', async () => {
+    const { ask, drafts } = setup();
+
+    expect(await ask<'save-draft'>({ type: 'save-draft', key, draft })).toBe(true);
+    expect(await drafts.load(key)).toEqual({ ...draft, updatedAt: NOW });
+    expect(await drafts.load({ noteId: 'note-1', replyTo: null })).toBeNull();
+
+    expect(await ask<'discard-draft'>({ type: 'discard-draft', key })).toBe(true);
+    expect(await drafts.load(key)).toBeNull();
+  });
+
+  it('remembers the tone picked in the composer', async () => {
+    const { ask, remembered } = setup();
+
+    expect(await ask<'set-reply-tone'>({ type: 'set-reply-tone', tone: 'polite' })).toBe(true);
+
+    expect(remembered).toEqual(['polite']);
+  });
+});
+
+describe('routeBackgroundRequest: what it does not answer', () => {
+  it.each([
+    ['an unknown type', { type: 'set-settings', settings: { backend: 'openai' } }],
+    ['a message that is not an object', 'translate-reply'],
+    ['a translate-reply with an unknown tone', { type: 'translate-reply', text: 'Hi', tone: 'rude' }],
+    ['a set-reply-tone with an unknown tone', { type: 'set-reply-tone', tone: 'rude' }],
+    ['a save-draft with a malformed draft', { type: 'save-draft', key: { noteId: 'n1', replyTo: null }, draft: {} }],
+  ])('returns undefined for %s, touching nothing', async (_what, message) => {
+    const { deps, backend, remembered, drafts } = setup();
+
+    expect(routeBackgroundRequest(message, deps)).toBeUndefined();
+    expect(backend.calls).toEqual([]);
+    expect(remembered).toEqual([]);
+    expect(await drafts.load({ noteId: 'n1', replyTo: null })).toBeNull();
+  });
+
+  it('still reads: a translate request goes from Chinese into the reading language, without a tone', async () => {
+    const { ask, backend } = setup();
+
+    const answer = await ask<'translate'>({ type: 'translate', texts: ['你好'] });
+
+    expect(answer).toEqual([{ ok: true, translation: fakeTranslate('你好'), backend: 'google', fromCache: false }]);
+    expect(languagesOf(backend)).toEqual([{ source: 'zh', target: 'en' }]);
+  });
+});
