@@ -1,6 +1,9 @@
-/** The element name of RedBridge's overlay hosts; nothing else we insert into the page. */
+/** The element name of RedBridge's overlay hosts. */
 export const OVERLAY_TAG = 'redbridge-translation';
+/** The element name of the reply composer's host in RedNote's engage bar. */
+export const COMPOSER_TAG = 'redbridge-composer';
 
+/** Elements RedBridge inserted: the reading features never treat them as page content. */
 export function isOwnNode(node: Node): boolean {
-  return node instanceof Element && node.localName === OVERLAY_TAG;
+  return node instanceof Element && (node.localName === OVERLAY_TAG || node.localName === COMPOSER_TAG);
 }

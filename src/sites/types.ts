@@ -23,3 +23,33 @@ export interface SiteAdapter {
   /** The scrolling element the unit moves in, or null for the window. */
   scrollContainerFor(element: Element): Element | null;
 }
+
+/** The comment a reply answers, as the reply composer shows it. */
+export interface ReplyTarget {
+  commentId: string;
+  author: string;
+  /** The comment's own words (read like a reading unit). */
+  text: string;
+  /** The comment's element, to tell which note's composer it belongs to. */
+  element: Element;
+}
+
+/** What the reply composer needs to know about a site's own comment box; one per site. */
+export interface ComposerSite {
+  /** Matches the page's comment composer, one per open note. */
+  readonly composerSelector: string;
+  /** The note a composer posts to: drafts are kept per note. */
+  noteIdOf(composer: Element): string;
+  /** The editable box the page posts from, or null while the page has none. */
+  commentBoxOf(composer: Element): HTMLElement | null;
+  /** Where the "Reply in English" host goes. */
+  composerSlot(composer: Element): { parent: Element; before: Node | null };
+  /** Whether the composer answers a comment right now (rather than the note). */
+  isReplying(composer: Element): boolean;
+  /** The comment whose reply button `clicked` is in; null for any other click. */
+  replyTargetOf(clicked: Element): ReplyTarget | null;
+  /** Whether `composer` belongs to the note that `comment` is in. */
+  holdsComment(composer: Element, comment: Element): boolean;
+  /** Whether `clicked` is the page's own send button. */
+  isSendButton(clicked: Element): boolean;
+}

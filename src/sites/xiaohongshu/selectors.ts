@@ -18,9 +18,31 @@ export const SELECTORS = {
   mention: '.note-content-user',
   emoji: 'img',
   replyToNickname: '.nickname',
+  /**
+   * The comment composer (engage bar) at the foot of an open note:
+   * `.engage-bar-container > .engage-bar > [.reply-content] + .input-box > .content-edit > p#content-textarea`.
+   * (The outer `div.interactions` carries the class `engage-bar` too, hence the child combinator.)
+   */
+  composer: '.engage-bar-container > .engage-bar',
+  composerInputBox: ':scope > .input-box',
+  commentBox: '#content-textarea.content-input[contenteditable="true"]',
+  /** Present only while the composer answers a comment. */
+  composerReplyTo: ':scope > .reply-content',
+  sendButton: '.right-btn-area .btn.submit',
+  /** The open note's id: `.note-detail-mask[note-id]` in the feed's modal. */
+  noteModal: '.note-detail-mask[note-id]',
+  noteContainer: '#noteContainer',
+  /** A comment's own reply button, and the comment's parts that say who wrote what. */
+  commentReplyButton: '.comment-item .interactions .reply',
+  commentItem: '.comment-item',
+  commentOwnContent: ':scope > .comment-inner-container > .right > .content',
+  commentOwnAuthor: ':scope > .comment-inner-container > .right > .author-wrapper .name',
   /** Elements that scroll by themselves: the note's right column, and the feed on some layouts. */
   scrollContainers: '.note-scroller, .feeds-page',
 } as const;
+
+/** A note's id in a RedNote address: `/explore/<id>`, `/discovery/item/<id>`, `/search_result/<id>`. */
+export const NOTE_PATH = /\/(?:explore|discovery\/item|search_result)\/([0-9a-f]{24})(?:[/?#]|$)/;
 
 /** `回复 昵称 : ` in front of a reply to a reply. */
 export const REPLY_PREFIX = /^\s*回复\s*.{0,40}?\s*[:：]\s*/u;

@@ -1,0 +1,217 @@
+import type { DraftKey } from '../drafts/draft';
+import { comparableText, copyText, editableText, typeIntoEditable } from '../dom/type-text';
+import type { BackgroundRequest, BackgroundResponses } from '../messaging/protocol';
+import { sendToBackground } from '../messaging/send';
+import { createTranslateClient } from '../messaging/translate-client';
+import type { PageSettings } from '../settings/schema';
+import type { ComposerSite, ReplyTarget } from '../sites/types';
+import { createComposerHost, type ComposerHost } from '../ui/composer-host';
+import type { ReplyComposerApi } from '../ui/ReplyComposer';
+
+/** How long the page may take to post and empty its box after 发送. */
+const POST_WAIT_MS = 3000;
+const POST_POLL_MS = 100;
+
+interface Mounted {
+  composer: Element;
+  host: ComposerHost;
+  /** Watches the composer's own children: RedNote adds and removes `.reply-content` there. */
+  observer: MutationObserver;
+  open: boolean;
+  key: DraftKey;
+  /** Bumped when a draft is posted, so the panel starts afresh. */
+  generation: number;
+  apis: Map<string, ReplyComposerApi>;
+}
+
+/** Sends a request and fails loudly when nobody answered (a stale content script, a refused message). */
+async function ask<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R['type']]> {
+  const answer = await sendToBackground(request);
+  if (answer === undefined || answer === null) throw new Error('the extension did not answer');
+  return answer;
+}
+
+function sameKey(a: DraftKey, b: DraftKey): boolean {
+  return a.noteId === b.noteId && a.replyTo === b.replyTo;
+}
+
+/**
+ * The reply composer feature: a "Reply in English" dock in every comment composer on the
+ * page (modal or full-page note), the comment being answered tracked from the page's own
+ * reply buttons, and a draft removed once the page has posted exactly its Chinese.
+ * RedBridge never presses 发送: it only watches for the user doing so.
+ */
+export function startReplyComposer(site: ComposerSite) {
+  const readClient = createTranslateClient();
+  const mounted = new Map<Element, Mounted>();
+  let lastTarget: ReplyTarget | null = null;
+  let scanTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function targetOf(composer: Element): ReplyTarget | null {
+    if (!lastTarget || !site.isReplying(composer) || !lastTarget.element.isConnected) return null;
+    return site.holdsComment(composer, lastTarget.element) ? lastTarget : null;
+  }
+
+  function apiFor(entry: Mounted, key: DraftKey): ReplyComposerApi {
+    return {
+      loadDraft: () => ask({ type: 'get-draft', key }),
+      saveDraft: (draft) => ask({ type: 'save-draft', key, draft }).then(() => undefined),
+      discardDraft: () => ask({ type: 'discard-draft', key }).then(() => undefined),
+      translateReply: (text, tone, retry) => ask({ type: 'translate-reply', text, tone, retry }),
+      checkReply: (text, retry) => ask({ type: 'check-reply', text, retry }),
+      rememberTone: (tone) => ask({ type: 'set-reply-tone', tone }).then(() => undefined),
+      translateComment: (text) => readClient.translate(text),
+      insert: (text) => {
+        const box = site.commentBoxOf(entry.composer);
+        return box ? typeIntoEditable(box, text) : { ok: false, found: '' };
+      },
+      copy: (text) => copyText(text, entry.host.element.shadowRoot ?? entry.host.element),
+    };
+  }
+
+  function render(entry: Mounted): void {
+    const slot = site.composerSlot(entry.composer);
+    // The page may rebuild the composer's children; put the dock back where it belongs.
+    if (entry.host.element.parentNode !== slot.parent) slot.parent.insertBefore(entry.host.element, slot.before);
+    const target = targetOf(entry.composer);
+    const key: DraftKey = { noteId: site.noteIdOf(entry.composer), replyTo: target?.commentId ?? null };
+    entry.key = key;
+    const draftId = `${key.noteId}|${key.replyTo ?? ''}|${entry.generation}`.replace(/[^\w-]+/g, '-');
+    let api = entry.apis.get(draftId);
+    if (!api) {
+      api = apiFor(entry, key);
+      entry.apis.set(draftId, api);
+    }
+    entry.host.render({
+      open: entry.open,
+      draftId,
+      target: target ? { author: target.author, text: target.text } : null,
+      api,
+      onOpenChange: (open) => {
+        entry.open = open;
+        render(entry);
+      },
+    });
+  }
+
+  function mount(composer: Element): void {
+    const entry: Mounted = {
+      composer,
+      host: createComposerHost(),
+      observer: new MutationObserver(() => render(entry)),
+      open: false,
+      key: { noteId: '', replyTo: null },
+      generation: 0,
+      apis: new Map(),
+    };
+    mounted.set(composer, entry);
+    render(entry);
+    entry.observer.observe(composer, { childList: true });
+  }
+
+  function unmount(entry: Mounted): void {
+    entry.observer.disconnect();
+    entry.host.destroy();
+    mounted.delete(entry.composer);
+  }
+
+  function scan(): void {
+    scanTimer = null;
+    for (const entry of [...mounted.values()]) if (!entry.composer.isConnected) unmount(entry);
+    for (const composer of document.querySelectorAll(site.composerSelector)) {
+      if (!mounted.has(composer)) mount(composer);
+    }
+  }
+
+  function scheduleScan(): void {
+    scanTimer ??= setTimeout(scan, 50);
+  }
+
+  function entryHolding(element: Element): Mounted | null {
+    for (const entry of mounted.values()) if (entry.composer.contains(element)) return entry;
+    return null;
+  }
+
+  /** The user pressed 发送 (or Enter in the box): once the page has posted, drop the draft it came from. */
+  function onSendAttempt(entry: Mounted): void {
+    const box = site.commentBoxOf(entry.composer);
+    if (!box) return;
+    const sent = comparableText(editableText(box));
+    if (sent === '') return;
+    const key = entry.key;
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const posted = box.isConnected && comparableText(editableText(box)) === '';
+      if (!posted && Date.now() - started < POST_WAIT_MS) return;
+      clearInterval(poll);
+      if (posted) void dropPostedDraft(entry, key, sent);
+    }, POST_POLL_MS);
+  }
+
+  async function dropPostedDraft(entry: Mounted, key: DraftKey, sent: string): Promise<void> {
+    try {
+      const { draft } = await ask({ type: 'get-draft', key });
+      if (!draft || comparableText(draft.chinese) !== sent) return;
+      await ask({ type: 'discard-draft', key });
+    } catch (error) {
+      console.warn('[RedBridge] could not clear the posted reply draft', error);
+      return;
+    }
+    if (!mounted.has(entry.composer)) return;
+    if (sameKey(entry.key, key)) entry.open = false;
+    entry.generation++;
+    render(entry);
+  }
+
+  function onClick(event: MouseEvent): void {
+    if (!(event.target instanceof Element)) return;
+    const target = site.replyTargetOf(event.target);
+    // Remembered before the page reacts: its `.reply-content` makes our observer re-render.
+    if (target) lastTarget = target;
+    if (site.isSendButton(event.target)) {
+      const entry = entryHolding(event.target);
+      if (entry) onSendAttempt(entry);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (!(event.target instanceof HTMLElement) || !event.target.isContentEditable) return;
+    const entry = entryHolding(event.target);
+    if (entry && site.commentBoxOf(entry.composer)?.contains(event.target)) onSendAttempt(entry);
+  }
+
+  const pageObserver = new MutationObserver(scheduleScan);
+  pageObserver.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('click', onClick, true);
+  document.addEventListener('keydown', onKeyDown, true);
+  scan();
+
+  return {
+    stop(): void {
+      pageObserver.disconnect();
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener('keydown', onKeyDown, true);
+      if (scanTimer) clearTimeout(scanTimer);
+      for (const entry of [...mounted.values()]) unmount(entry);
+    },
+  };
+}
+
+/** Runs the composer while RedBridge is enabled. */
+export function replyComposerSwitch(site: ComposerSite) {
+  let running: ReturnType<typeof startReplyComposer> | null = null;
+  return {
+    apply(settings: PageSettings): void {
+      if (settings.enabled && !running) running = startReplyComposer(site);
+      if (!settings.enabled && running) {
+        running.stop();
+        running = null;
+      }
+    },
+    stop(): void {
+      running?.stop();
+      running = null;
+    },
+  };
+}

@@ -1,0 +1,443 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ReplyDraft } from '../drafts/draft';
+import type { TypeResult } from '../dom/type-text';
+import type { ReplyTranslation } from '../messaging/protocol';
+import { BACKEND_LABELS, type ReplyTone } from '../settings/schema';
+import type { TranslateOutcome } from '../translation/service';
+
+/** The comment being answered, as the panel shows it. */
+export interface ComposerTarget {
+  author: string;
+  text: string;
+}
+
+/** Everything the panel asks of the outside world: the background, the page's box, the clipboard. */
+export interface ReplyComposerApi {
+  loadDraft(): Promise<{ draft: ReplyDraft | null; tone: ReplyTone }>;
+  saveDraft(draft: ReplyDraft): Promise<void>;
+  discardDraft(): Promise<void>;
+  translateReply(text: string, tone: ReplyTone, retry: boolean): Promise<ReplyTranslation>;
+  checkReply(text: string, retry: boolean): Promise<TranslateOutcome>;
+  rememberTone(tone: ReplyTone): Promise<void>;
+  translateComment(text: string): Promise<TranslateOutcome>;
+  insert(text: string): TypeResult;
+  copy(text: string): Promise<boolean>;
+}
+
+export interface ReplyComposerProps {
+  target: ComposerTarget | null;
+  api: ReplyComposerApi;
+  onClose: () => void;
+  /** Milliseconds a change waits before it is saved (typing saves once, not per key). */
+  saveDelayMs?: number;
+}
+
+/** What the panel is doing, or what last went wrong; errors keep every word the user wrote. */
+type Activity =
+  | { kind: 'idle' }
+  | { kind: 'translating' }
+  | { kind: 'checking' }
+  | { kind: 'empty' }
+  | { kind: 'translate-failed'; message: string }
+  | { kind: 'check-failed'; message: string }
+  | { kind: 'inserted' }
+  | { kind: 'insert-failed'; found: string }
+  | { kind: 'copied' }
+  | { kind: 'copy-failed' }
+  | { kind: 'discarded' };
+
+interface BackendNote {
+  label: string;
+  toneApplied: boolean;
+}
+
+const TONE_LABELS: Record<ReplyTone, string> = { casual: 'Casual', polite: 'Polite' };
+
+function messageOf(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return `RedBridge is not responding (${detail}). Reload the page and try again; your words are kept.`;
+}
+
+/**
+ * The reply composer: English in, editable Chinese and its English back-translation out, then
+ * into RedNote's own box. Every change is saved as a draft (debounced, and at once when the
+ * panel closes), so nothing the user wrote is lost to a closed panel, a navigation or an error.
+ */
+export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: ReplyComposerProps) {
+  const id = useId();
+  const englishRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [english, setEnglish] = useState('');
+  const [chinese, setChinese] = useState('');
+  const [back, setBack] = useState('');
+  /** The Chinese that `back` is the back-translation of: an edit after it makes `back` stale. */
+  const [checked, setChecked] = useState('');
+  const [tone, setTone] = useState<ReplyTone>('casual');
+  const [activity, setActivity] = useState<Activity>({ kind: 'idle' });
+  const [backendNote, setBackendNote] = useState<BackendNote | null>(null);
+  const [targetTranslation, setTargetTranslation] = useState<TranslateOutcome | null>(null);
+  const [saved, setSaved] = useState(false);
+  const dirty = useRef(false);
+  const latest = useRef<ReplyDraft>({ english: '', chinese: '', backTranslation: '', tone: 'casual', updatedAt: 0 });
+  latest.current = { english, chinese, backTranslation: back, tone, updatedAt: Date.now() };
+
+  // Load the draft once; the user may already be typing, so their words win over an empty draft.
+  useEffect(() => {
+    let live = true;
+    englishRef.current?.focus();
+    api
+      .loadDraft()
+      .then(({ draft, tone: defaultTone }) => {
+        if (!live) return;
+        if (draft && !dirty.current) {
+          setEnglish(draft.english);
+          setChinese(draft.chinese);
+          setBack(draft.backTranslation);
+          setChecked(draft.backTranslation ? draft.chinese : '');
+          setTone(draft.tone);
+          setSaved(true);
+        } else if (!dirty.current) {
+          setTone(defaultTone);
+        }
+      })
+      .catch((error: unknown) => live && setActivity({ kind: 'translate-failed', message: messageOf(error) }))
+      .finally(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Save a while after the last change, and at once when the panel goes away.
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = setTimeout(() => void flush(), saveDelayMs);
+    return () => clearTimeout(timer);
+  }, [english, chinese, back, tone]);
+  useEffect(() => () => void flush(), []);
+
+  useEffect(() => {
+    if (!target) return;
+    let live = true;
+    setTargetTranslation(null);
+    api
+      .translateComment(target.text)
+      .then((outcome) => live && setTargetTranslation(outcome))
+      .catch((error: unknown) => live && setTargetTranslation({ ok: false, error: { code: 'network', message: messageOf(error) } }));
+    return () => {
+      live = false;
+    };
+  }, [target?.text]);
+
+  async function flush(): Promise<void> {
+    if (!dirty.current) return;
+    dirty.current = false;
+    try {
+      await api.saveDraft(latest.current);
+      setSaved(true);
+    } catch (error) {
+      dirty.current = true;
+      console.warn('[RedBridge] could not save the reply draft', error);
+    }
+  }
+
+  function changed(): void {
+    dirty.current = true;
+    setSaved(false);
+  }
+
+  async function translate(retry = false): Promise<void> {
+    if (english.trim() === '') {
+      setActivity({ kind: 'empty' });
+      englishRef.current?.focus();
+      return;
+    }
+    setActivity({ kind: 'translating' });
+    let result: ReplyTranslation;
+    try {
+      result = await api.translateReply(english, tone, retry);
+    } catch (error) {
+      setActivity({ kind: 'translate-failed', message: messageOf(error) });
+      return;
+    }
+    if (!result.ok) {
+      setActivity({ kind: 'translate-failed', message: result.error.message });
+      return;
+    }
+    changed();
+    setChinese(result.translation);
+    setBackendNote({ label: BACKEND_LABELS[result.backend], toneApplied: result.toneApplied });
+    if (result.check.ok) {
+      setBack(result.check.translation);
+      setChecked(result.translation);
+      setActivity({ kind: 'idle' });
+    } else {
+      setBack('');
+      setChecked('');
+      setActivity({ kind: 'check-failed', message: result.check.error.message });
+    }
+  }
+
+  async function check(retry = false): Promise<void> {
+    const text = chinese;
+    if (text.trim() === '') return;
+    setActivity({ kind: 'checking' });
+    let outcome: TranslateOutcome;
+    try {
+      outcome = await api.checkReply(text, retry);
+    } catch (error) {
+      setActivity({ kind: 'check-failed', message: messageOf(error) });
+      return;
+    }
+    if (!outcome.ok) {
+      setActivity({ kind: 'check-failed', message: outcome.error.message });
+      return;
+    }
+    changed();
+    setBack(outcome.translation);
+    setChecked(text);
+    setActivity({ kind: 'idle' });
+  }
+
+  function insert(): void {
+    if (chinese.trim() === '') return;
+    const result = api.insert(chinese);
+    setActivity(result.ok ? { kind: 'inserted' } : { kind: 'insert-failed', found: result.found });
+  }
+
+  async function copy(): Promise<void> {
+    setActivity((await api.copy(chinese)) ? { kind: 'copied' } : { kind: 'copy-failed' });
+  }
+
+  async function discard(): Promise<void> {
+    dirty.current = false;
+    setEnglish('');
+    setChinese('');
+    setBack('');
+    setChecked('');
+    setBackendNote(null);
+    setSaved(false);
+    setActivity({ kind: 'discarded' });
+    englishRef.current?.focus();
+    await api.discardDraft().catch((error: unknown) => console.warn('[RedBridge] could not discard the draft', error));
+  }
+
+  function chooseTone(next: ReplyTone): void {
+    if (next === tone) return;
+    changed();
+    setTone(next);
+    void api.rememberTone(next).catch(() => undefined);
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    // Keys typed here are ours: RedNote's own shortcuts (Escape closes the note) must not see them.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  }
+
+  const busy = activity.kind === 'translating' || activity.kind === 'checking';
+  const stale = chinese.trim() !== '' && chinese !== checked;
+  const toneIgnored = backendNote !== null && !backendNote.toneApplied;
+
+  return (
+    <section
+      ref={panelRef}
+      class="panel"
+      aria-label="RedBridge reply composer"
+      aria-busy={busy ? 'true' : 'false'}
+      data-ready={loaded ? 'true' : 'false'}
+      onKeyDown={onKeyDown}
+      onKeyUp={(event) => event.stopPropagation()}
+      onKeyPress={(event) => event.stopPropagation()}
+    >
+      <header class="head">
+        <h2>Reply in English</h2>
+        <button type="button" class="close" aria-label="Close reply composer" onClick={onClose}>
+          ×
+        </button>
+      </header>
+
+      {target && (
+        <figure class="target" aria-label={`Comment by ${target.author || 'a RedNote user'}`}>
+          <figcaption>Replying to {target.author || 'this comment'}</figcaption>
+          <blockquote lang="zh" class="source">
+            {target.text}
+          </blockquote>
+          <p lang="en" class="target-translation">
+            {targetTranslation === null
+              ? 'Translating…'
+              : targetTranslation.ok
+                ? targetTranslation.translation
+                : `Couldn’t translate this comment: ${targetTranslation.error.message}`}
+          </p>
+        </figure>
+      )}
+
+      <label for={`${id}-en`}>Your reply in English</label>
+      <textarea
+        id={`${id}-en`}
+        ref={englishRef}
+        lang="en"
+        rows={3}
+        value={english}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        placeholder="Write what you want to say…"
+        onInput={(event) => {
+          changed();
+          setEnglish(event.currentTarget.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void translate();
+          }
+        }}
+      />
+
+      <div class="row">
+        <fieldset class="tone">
+          <legend>Tone</legend>
+          {(['casual', 'polite'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={`${id}-tone`}
+                value={value}
+                checked={tone === value}
+                onChange={() => chooseTone(value)}
+              />
+              {TONE_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" class="primary" disabled={busy || !loaded} onClick={() => void translate()}>
+          Translate
+        </button>
+        <span class="hint" aria-hidden="true">
+          Ctrl+Enter
+        </span>
+      </div>
+
+      <Status activity={activity} onRetryTranslate={() => void translate(true)} onRetryCheck={() => void check(true)} />
+
+      {(chinese !== '' || backendNote) && (
+        <div class="result">
+          <label for={`${id}-zh`}>Chinese translation (you can edit it)</label>
+          <textarea
+            id={`${id}-zh`}
+            lang="zh-CN"
+            rows={3}
+            value={chinese}
+            onInput={(event) => {
+              changed();
+              setChinese(event.currentTarget.value);
+            }}
+          />
+          <p class="back-label" id={`${id}-back-label`}>
+            Back-translation{stale && back ? ' (of the Chinese before your edit)' : ''}
+          </p>
+          <p class="back" lang="en" role="status" aria-labelledby={`${id}-back-label`} data-stale={stale ? 'true' : 'false'}>
+            {back || (activity.kind === 'checking' ? 'Checking…' : '—')}
+          </p>
+          {toneIgnored && (
+            <p class="note">
+              {backendNote.label} translates without a tone, so “{TONE_LABELS[tone]}” is not applied. The
+              OpenAI-compatible backend follows it.
+            </p>
+          )}
+          <div class="row">
+            {stale && (
+              <button type="button" disabled={busy} onClick={() => void check()}>
+                Check meaning
+              </button>
+            )}
+            <button type="button" class="primary" disabled={busy || chinese.trim() === ''} onClick={insert}>
+              Insert into comment box
+            </button>
+            {activity.kind === 'insert-failed' && (
+              <button type="button" onClick={() => void copy()}>
+                Copy Chinese
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+
+      <footer class="foot">
+        <span class="saved" aria-live="polite">
+          {saved ? 'Draft saved' : ''}
+        </span>
+        <button type="button" class="link" onClick={() => void discard()} disabled={english === '' && chinese === ''}>
+          Discard draft
+        </button>
+      </footer>
+    </section>
+  );
+}
+
+interface StatusProps {
+  activity: Activity;
+  onRetryTranslate: () => void;
+  onRetryCheck: () => void;
+}
+
+/** One line saying what is happening or what went wrong, with the retry that fits. */
+function Status({ activity, onRetryTranslate, onRetryCheck }: StatusProps) {
+  switch (activity.kind) {
+    case 'translating':
+      return <p class="status" role="status">Translating…</p>;
+    case 'checking':
+      return <p class="status" role="status">Checking the meaning…</p>;
+    case 'empty':
+      return <p class="status error" role="alert">Write your reply in English first.</p>;
+    case 'translate-failed':
+      return (
+        <p class="status error" role="alert">
+          Couldn’t translate: {activity.message}. Your English is kept.{' '}
+          <button type="button" onClick={onRetryTranslate}>
+            Retry
+          </button>
+        </p>
+      );
+    case 'check-failed':
+      return (
+        <p class="status error" role="alert">
+          Couldn’t back-translate: {activity.message}.{' '}
+          <button type="button" onClick={onRetryCheck}>
+            Retry check
+          </button>
+        </p>
+      );
+    case 'inserted':
+      return (
+        <p class="status ok" role="status">
+          Inserted into RedNote’s comment box. Check it there and press 发送 to post.
+        </p>
+      );
+    case 'insert-failed':
+      return (
+        <p class="status error" role="alert">
+          RedNote’s comment box did not take the text. Copy the Chinese and paste it into the box yourself.
+        </p>
+      );
+    case 'copied':
+      return (
+        <p class="status ok" role="status">
+          Copied. Paste it into RedNote’s comment box (Ctrl+V).
+        </p>
+      );
+    case 'copy-failed':
+      return (
+        <p class="status error" role="alert">
+          The browser did not allow copying. Select the Chinese above and copy it with Ctrl+C.
+        </p>
+      );
+    case 'discarded':
+      return <p class="status" role="status">Draft discarded.</p>;
+    case 'idle':
+      return null;
+  }
+}
