@@ -151,7 +151,9 @@ export function startReplyComposer(site: ComposerSite) {
   async function dropPostedDraft(entry: Mounted, key: DraftKey, sent: string): Promise<void> {
     try {
       const { draft } = await ask({ type: 'get-draft', key });
-      if (!draft || comparableText(draft.chinese) !== sent) return;
+      // The user may have added to the Chinese in RedNote's box (an emoji, a mention) before posting.
+      const chinese = draft ? comparableText(draft.chinese) : '';
+      if (chinese === '' || !sent.includes(chinese)) return;
       await ask({ type: 'discard-draft', key });
     } catch (error) {
       console.warn('[RedBridge] could not clear the posted reply draft', error);

@@ -35,6 +35,7 @@ export interface ReplyComposerProps {
 /** What the panel is doing, or what last went wrong; errors keep every word the user wrote. */
 type Activity =
   | { kind: 'idle' }
+  | { kind: 'load-failed'; message: string }
   | { kind: 'translating' }
   | { kind: 'checking' }
   | { kind: 'empty' }
@@ -53,10 +54,20 @@ interface BackendNote {
 
 const TONE_LABELS: Record<ReplyTone, string> = { casual: 'Casual', polite: 'Polite' };
 
+/** Statuses about the English → Chinese step, shown by the Translate button; the rest by the result. */
+const TRANSLATE_ACTIVITIES = new Set<Activity['kind']>(['load-failed', 'translating', 'empty', 'translate-failed']);
+
 function messageOf(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
-  return `RedBridge is not responding (${detail}). Reload the page and try again; your words are kept.`;
+  return `RedBridge is not responding (${detail}); reload the page and try again`;
 }
+
+/** `text` ending with a full stop, unless it already ends with punctuation. */
+function sentence(text: string): string {
+  return /[.!?。！？]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
+type LoadStatus = 'loading' | 'loaded' | 'failed';
 
 /**
  * The reply composer: English in, editable Chinese and its English back-translation out, then
@@ -67,7 +78,12 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
   const id = useId();
   const englishRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [loadStatus, setLoadStatus] = useState<LoadStatus>('loading');
+  /** The same, for code that runs between renders (saving, shortcuts). */
+  const loadStatusNow = useRef<LoadStatus>('loading');
+  /** A translation or check is on its way: the keyboard shortcut must not start another. */
+  const inFlight = useRef(false);
+  const alive = useRef(true);
   const [english, setEnglish] = useState('');
   const [chinese, setChinese] = useState('');
   const [back, setBack] = useState('');
@@ -82,29 +98,49 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
   const latest = useRef<ReplyDraft>({ english: '', chinese: '', backTranslation: '', tone: 'casual', updatedAt: 0 });
   latest.current = { english, chinese, backTranslation: back, tone, updatedAt: Date.now() };
 
-  // Load the draft once; the user may already be typing, so their words win over an empty draft.
+  function setLoad(status: LoadStatus): void {
+    loadStatusNow.current = status;
+    setLoadStatus(status);
+  }
+
+  /**
+   * Loads the stored draft. The user may already be typing: their words win. Until a load has
+   * succeeded nothing is saved, so a draft the user has not seen is never overwritten.
+   */
+  async function loadDraft(): Promise<void> {
+    setLoad('loading');
+    setActivity((current) => (current.kind === 'load-failed' ? { kind: 'idle' } : current));
+    let answer: Awaited<ReturnType<ReplyComposerApi['loadDraft']>>;
+    try {
+      answer = await api.loadDraft();
+    } catch (error) {
+      if (!alive.current) return;
+      setLoad('failed');
+      setActivity({ kind: 'load-failed', message: messageOf(error) });
+      return;
+    }
+    if (!alive.current) return;
+    const { draft, tone: defaultTone } = answer;
+    if (draft && !dirty.current) {
+      setEnglish(draft.english);
+      setChinese(draft.chinese);
+      setBack(draft.backTranslation);
+      setChecked(draft.backTranslation ? draft.chinese : '');
+      setTone(draft.tone);
+      setSaved(true);
+    } else if (!dirty.current) {
+      setTone(defaultTone);
+    }
+    setLoad('loaded');
+    // Words typed while loading were held back: save them now.
+    if (dirty.current) void flush();
+  }
+
   useEffect(() => {
-    let live = true;
     englishRef.current?.focus();
-    api
-      .loadDraft()
-      .then(({ draft, tone: defaultTone }) => {
-        if (!live) return;
-        if (draft && !dirty.current) {
-          setEnglish(draft.english);
-          setChinese(draft.chinese);
-          setBack(draft.backTranslation);
-          setChecked(draft.backTranslation ? draft.chinese : '');
-          setTone(draft.tone);
-          setSaved(true);
-        } else if (!dirty.current) {
-          setTone(defaultTone);
-        }
-      })
-      .catch((error: unknown) => live && setActivity({ kind: 'translate-failed', message: messageOf(error) }))
-      .finally(() => live && setLoaded(true));
+    void loadDraft();
     return () => {
-      live = false;
+      alive.current = false;
     };
   }, []);
 
@@ -130,7 +166,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
   }, [target?.text]);
 
   async function flush(): Promise<void> {
-    if (!dirty.current) return;
+    if (!dirty.current || loadStatusNow.current !== 'loaded') return;
     dirty.current = false;
     try {
       await api.saveDraft(latest.current);
@@ -147,6 +183,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
   }
 
   async function translate(retry = false): Promise<void> {
+    if (inFlight.current || loadStatusNow.current === 'loading') return;
     if (english.trim() === '') {
       setActivity({ kind: 'empty' });
       englishRef.current?.focus();
@@ -154,11 +191,14 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
     }
     setActivity({ kind: 'translating' });
     let result: ReplyTranslation;
+    inFlight.current = true;
     try {
       result = await api.translateReply(english, tone, retry);
     } catch (error) {
       setActivity({ kind: 'translate-failed', message: messageOf(error) });
       return;
+    } finally {
+      inFlight.current = false;
     }
     if (!result.ok) {
       setActivity({ kind: 'translate-failed', message: result.error.message });
@@ -180,14 +220,17 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
 
   async function check(retry = false): Promise<void> {
     const text = chinese;
-    if (text.trim() === '') return;
+    if (text.trim() === '' || inFlight.current) return;
     setActivity({ kind: 'checking' });
     let outcome: TranslateOutcome;
+    inFlight.current = true;
     try {
       outcome = await api.checkReply(text, retry);
     } catch (error) {
       setActivity({ kind: 'check-failed', message: messageOf(error) });
       return;
+    } finally {
+      inFlight.current = false;
     }
     if (!outcome.ok) {
       setActivity({ kind: 'check-failed', message: outcome.error.message });
@@ -248,7 +291,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
       class="panel"
       aria-label="RedBridge reply composer"
       aria-busy={busy ? 'true' : 'false'}
-      data-ready={loaded ? 'true' : 'false'}
+      data-ready={loadStatus === 'loading' ? 'false' : 'true'}
       onKeyDown={onKeyDown}
       onKeyUp={(event) => event.stopPropagation()}
       onKeyPress={(event) => event.stopPropagation()}
@@ -281,7 +324,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
         id={`${id}-en`}
         ref={englishRef}
         lang="en"
-        rows={3}
+        rows={2}
         value={english}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         placeholder="Write what you want to say…"
@@ -313,7 +356,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
             </label>
           ))}
         </fieldset>
-        <button type="button" class="primary" disabled={busy || !loaded} onClick={() => void translate()}>
+        <button type="button" class="primary" disabled={busy || loadStatus === 'loading'} onClick={() => void translate()}>
           Translate
         </button>
         <span class="hint" aria-hidden="true">
@@ -321,7 +364,14 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
         </span>
       </div>
 
-      <Status activity={activity} onRetryTranslate={() => void translate(true)} onRetryCheck={() => void check(true)} />
+      {TRANSLATE_ACTIVITIES.has(activity.kind) && (
+        <Status
+          activity={activity}
+          onRetryLoad={() => void loadDraft()}
+          onRetryTranslate={() => void translate(true)}
+          onRetryCheck={() => void check(true)}
+        />
+      )}
 
       {(chinese !== '' || backendNote) && (
         <div class="result">
@@ -329,7 +379,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
           <textarea
             id={`${id}-zh`}
             lang="zh-CN"
-            rows={3}
+            rows={2}
             value={chinese}
             onInput={(event) => {
               changed();
@@ -344,7 +394,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
           </p>
           {toneIgnored && (
             <p class="note">
-              {backendNote.label} translates without a tone, so “{TONE_LABELS[tone]}” is not applied. The
+              {backendNote.label} translates without a tone, so “{TONE_LABELS[tone]}” is not applied; the
               OpenAI-compatible backend follows it.
             </p>
           )}
@@ -366,6 +416,15 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
         </div>
       )}
 
+      {!TRANSLATE_ACTIVITIES.has(activity.kind) && (
+        <Status
+          activity={activity}
+          onRetryLoad={() => void loadDraft()}
+          onRetryTranslate={() => void translate(true)}
+          onRetryCheck={() => void check(true)}
+        />
+      )}
+
       <footer class="foot">
         <span class="saved" aria-live="polite">
           {saved ? 'Draft saved' : ''}
@@ -380,13 +439,23 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
 
 interface StatusProps {
   activity: Activity;
+  onRetryLoad: () => void;
   onRetryTranslate: () => void;
   onRetryCheck: () => void;
 }
 
 /** One line saying what is happening or what went wrong, with the retry that fits. */
-function Status({ activity, onRetryTranslate, onRetryCheck }: StatusProps) {
+function Status({ activity, onRetryLoad, onRetryTranslate, onRetryCheck }: StatusProps) {
   switch (activity.kind) {
+    case 'load-failed':
+      return (
+        <p class="status error" role="alert">
+          Couldn’t load your saved draft: {sentence(activity.message)} Nothing is saved until it loads.{' '}
+          <button type="button" onClick={onRetryLoad}>
+            Retry loading
+          </button>
+        </p>
+      );
     case 'translating':
       return <p class="status" role="status">Translating…</p>;
     case 'checking':
@@ -396,7 +465,7 @@ function Status({ activity, onRetryTranslate, onRetryCheck }: StatusProps) {
     case 'translate-failed':
       return (
         <p class="status error" role="alert">
-          Couldn’t translate: {activity.message}. Your English is kept.{' '}
+          Couldn’t translate: {sentence(activity.message)} Your English is kept.{' '}
           <button type="button" onClick={onRetryTranslate}>
             Retry
           </button>
@@ -405,7 +474,7 @@ function Status({ activity, onRetryTranslate, onRetryCheck }: StatusProps) {
     case 'check-failed':
       return (
         <p class="status error" role="alert">
-          Couldn’t back-translate: {activity.message}.{' '}
+          Couldn’t back-translate: {sentence(activity.message)}{' '}
           <button type="button" onClick={onRetryCheck}>
             Retry check
           </button>

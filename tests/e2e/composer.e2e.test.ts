@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBackend } from '../fakes/fake-backend';
@@ -19,6 +20,7 @@ import { noteIdOf } from './expectations';
 import { setStoredSettings } from './probe';
 
 const { whereTaken, thanks } = FAKE_REPLIES;
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** The fixture's first comment on note n01, and what the fakes make of it. */
 const COMMENT = {
@@ -98,6 +100,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('replying in English in %s',
     }, whereTaken.chinese);
     expect(caretAtEnd).toBe(true);
     expect(await postedComments(on)).toEqual([]);
+    if (browserName === 'chromium') {
+      await (await on.$('.interaction-container'))!.screenshot({ path: `${SCREENSHOTS}composer-chromium.png` });
+    }
 
     await pressSend(on);
     const posted = await postedComments(on);

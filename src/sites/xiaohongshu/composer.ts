@@ -14,8 +14,9 @@ export const xiaohongshuComposer: ComposerSite = {
     const modalId = composer.closest(SELECTORS.noteModal)?.getAttribute('note-id');
     if (modalId) return modalId;
     const fromPath = NOTE_PATH.exec(location.pathname)?.[1];
-    // A page without a note id in its address still holds one note: its path names it.
-    return fromPath ?? location.pathname;
+    // A page without a note id in its address still holds one note: its path names it (made
+    // safe for a draft key: no escapes or unusual characters, at most 200 characters).
+    return fromPath ?? location.pathname.replace(/[^\w./:-]+/g, '-').slice(0, 200);
   },
 
   commentBoxOf(composer) {
