@@ -382,12 +382,16 @@ describe('ReplyComposer: translating', () => {
 
     expect(alertText()).toContain('Couldn’t load your saved draft');
     await type(englishBox(), 'Typed before the draft loaded');
-    await act(() => vi.advanceTimersByTimeAsync(500));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
     // The stored draft was never seen: it must not be overwritten.
     expect(api.saveDraft).not.toHaveBeenCalled();
 
     await click(button('Retry loading'));
-    await act(() => vi.advanceTimersByTimeAsync(500));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
     expect(api.loadDraft).toHaveBeenCalledTimes(2);
     expect(alertText()).toBeNull();
     // The user's newer words win, and are saved now that the draft loaded.

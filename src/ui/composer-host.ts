@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import composerCss from '../../assets/composer.css?inline';
 import { COMPOSER_TAG } from '../dom/own-nodes';
 import { ComposerDock, type ComposerDockProps } from './ComposerDock';
+import { createShadowMount } from './shadow-mount';
 
 export interface ComposerHost {
   readonly element: HTMLElement;
@@ -9,14 +10,9 @@ export interface ComposerHost {
   destroy(): void;
 }
 
-/** A custom-named element with an open shadow root (tests read it) holding the composer dock. */
+/** The composer dock in its own shadow root, in RedNote's engage bar. */
 export function createComposerHost(): ComposerHost {
-  const element = document.createElement(COMPOSER_TAG);
-  const shadow = element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = composerCss;
-  const mount = document.createElement('div');
-  shadow.append(style, mount);
+  const { element, mount } = createShadowMount(COMPOSER_TAG, composerCss);
   return {
     element,
     render(props) {

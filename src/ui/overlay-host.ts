@@ -2,6 +2,7 @@ import { render, h } from 'preact';
 import overlayCss from '../../assets/overlay.css?inline';
 import { OVERLAY_TAG } from '../dom/own-nodes';
 import type { OverlayPlacement } from '../sites/types';
+import { createShadowMount } from './shadow-mount';
 import { TranslationOverlay, type TranslationOverlayProps } from './TranslationOverlay';
 
 export interface OverlayHost {
@@ -10,19 +11,10 @@ export interface OverlayHost {
   destroy(): void;
 }
 
-/**
- * A custom-named element with an open shadow root (tests read it) holding one overlay.
- * The name needs no registration: content scripts have no `customElements`, and any name
- * with a hyphen may host a shadow root.
- */
+/** One overlay in its own shadow root, next to the unit it translates. */
 export function createOverlayHost(placement: OverlayPlacement): OverlayHost {
-  const element = document.createElement(OVERLAY_TAG);
+  const { element, mount } = createShadowMount(OVERLAY_TAG, overlayCss);
   element.setAttribute('data-placement', placement);
-  const shadow = element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = overlayCss;
-  const mount = document.createElement('div');
-  shadow.append(style, mount);
   return {
     element,
     render(props) {

@@ -1,60 +1,9 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isChinese } from '../../text/detect';
 import type { UnitContent, UnitKind } from '../types';
+import { expandAllReplies, expectations, loadPage, noteIds, type FixtureItem } from '../../../tests/unit/fixture-page';
 import { xiaohongshu } from './adapter';
-
-/* ----------------------------------------------------------------------------------------------
- * Loading a fixture page.
- *
- * The pages render all their content from an inline script at the end of <body>. Scripts that
- * arrive through `innerHTML` never run (that is the HTML spec; happy-dom 20+ also evaluates no
- * page JavaScript by default), so the markup goes in first and then each inline script's text
- * is run with `new Function`. In
- * vitest's happy-dom environment the window's properties (`window`, `document`, `history`,
- * `localStorage`, `CustomEvent`, …) are globals, so the page script renders into this document
- * exactly as it would in a browser. Fake timers hold the page's own timers (lazy replies, feed
- * batches, re-renders) until a test advances them.
- * -------------------------------------------------------------------------------------------- */
-
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/xhs');
-
-interface FixtureItem {
-  id: string;
-  expect: 'translate' | 'skip' | 'dont_care';
-  category: 'content' | 'name' | 'ui';
-  kind: string;
-  when: string[];
-  parent?: string;
-  lang?: string;
-  text?: string;
-}
-
-const expectations = JSON.parse(readFileSync(resolve(FIXTURES, 'expectations.json'), 'utf8')) as {
-  pages: Record<'feed.html' | 'note.html', { items: FixtureItem[]; note_ids?: Record<string, string> }>;
-};
-
-function loadPage(page: 'feed.html' | 'note.html'): void {
-  vi.clearAllTimers();
-  const html = readFileSync(resolve(FIXTURES, page), 'utf8');
-  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>[\s\S]*$/i, '');
-  const scripts = Array.from(document.querySelectorAll('script:not([src])'), (script) => script.textContent ?? '');
-  for (const code of scripts) new Function(code)();
-}
-
-/** Clicks every "展开 N 条回复" until all replies are in. */
-function expandAllReplies(): void {
-  for (let round = 0; round < 20; round++) {
-    const buttons = document.querySelectorAll<HTMLElement>('.show-more');
-    if (buttons.length === 0) return;
-    buttons.forEach((button) => button.click());
-    vi.advanceTimersByTime(300);
-  }
-  throw new Error('replies never finished expanding');
-}
 
 const UNIT_KINDS: Record<string, UnitKind> = {
   'card-title': 'card-title',
@@ -198,7 +147,6 @@ describe('xiaohongshu adapter on note.html', () => {
 });
 
 describe('xiaohongshu adapter on feed.html', () => {
-  const noteIds = expectations.pages['feed.html'].note_ids!;
   const fixture = () => (window as unknown as { __fixture: { openNote(id: string): void; loadMore(): boolean } }).__fixture;
 
   beforeAll(() => loadPage('feed.html'));

@@ -1,43 +1,8 @@
 // @vitest-environment happy-dom
-import { parseDraftKey } from '../../drafts/draft';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expandAllReplies, loadPage, noteIds } from '../../../tests/unit/fixture-page';
+import { parseDraftKey } from '../../drafts/draft';
 import { xiaohongshuComposer as composerSite } from './composer';
-
-/* ----------------------------------------------------------------------------------------------
- * The stored fixture pages, loaded as adapter.test.ts loads them: the markup first, then each
- * inline script's text run with `new Function` (scripts from `innerHTML` never run). Fake timers
- * hold the page's own timers until a test advances them.
- * -------------------------------------------------------------------------------------------- */
-
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/xhs');
-
-const noteIds = (
-  JSON.parse(readFileSync(resolve(FIXTURES, 'expectations.json'), 'utf8')) as {
-    pages: { 'feed.html': { note_ids: Record<string, string> } };
-  }
-).pages['feed.html'].note_ids;
-
-function loadPage(page: 'feed.html' | 'note.html'): void {
-  vi.clearAllTimers();
-  const html = readFileSync(resolve(FIXTURES, page), 'utf8');
-  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>[\s\S]*$/i, '');
-  const scripts = Array.from(document.querySelectorAll('script:not([src])'), (script) => script.textContent ?? '');
-  for (const code of scripts) new Function(code)();
-}
-
-/** Clicks every "展开 N 条回复" until all replies are in. */
-function expandAllReplies(): void {
-  for (let round = 0; round < 20; round++) {
-    const buttons = document.querySelectorAll<HTMLElement>('.show-more');
-    if (buttons.length === 0) return;
-    buttons.forEach((button) => button.click());
-    vi.advanceTimersByTime(300);
-  }
-  throw new Error('replies never finished expanding');
-}
 
 const byFixtureId = (id: string) => {
   const element = document.querySelector(`[data-fixture-id="${id}"]`);
