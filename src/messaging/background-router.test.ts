@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { FAKE_REPLIES, fakeTranslate } from '../../tests/fakes/fake-translation';
 import { RedBridgeDb } from '../cache/db';
 import { TranslationCache } from '../cache/translation-cache';
@@ -25,17 +26,7 @@ function recordingBackend(kind: BackendCapabilities['kind'] = 'machine'): Record
   const backend: RecordingBackend = {
     id: kind === 'llm' ? 'openai' : 'google',
     name: 'Fake',
-    capabilities: {
-      maxTextsPerRequest: 50,
-      maxCharsPerRequest: 10_000,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'device',
-      kind,
-      maxConcurrentRequests: 3,
-      requestsPerSecond: 1000,
-      burst: 1000,
-    },
+    capabilities: { ...FAST_CAPABILITIES, kind },
     calls: [],
     failWhen: () => null,
     async translate(texts, languages) {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { RedBridgeDb } from '../cache/db';
 import { TranslationCache } from '../cache/translation-cache';
 import { DEFAULT_SETTINGS, type BackendId, type Settings } from '../settings/schema';
@@ -23,18 +24,7 @@ function fakeBackend(
   const backend: FakeBackend = {
     id: options.id ?? 'google',
     name: 'Fake',
-    capabilities: {
-      maxTextsPerRequest: 50,
-      maxCharsPerRequest: 10_000,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'device',
-      kind: 'machine',
-      maxConcurrentRequests: 3,
-      requestsPerSecond: 1000,
-      burst: 1000,
-      ...options.capabilities,
-    },
+    capabilities: { ...FAST_CAPABILITIES, ...options.capabilities },
     calls: [],
     maxActive: 0,
     failWith: null,
