@@ -15,9 +15,10 @@ export default defineConfig({
   imports: false,
   srcDir: '.',
   manifest: ({ browser, mode }) => ({
-    name: 'RedBridge: RedNote in English',
-    description:
-      'Read RedNote (Xiaohongshu) in English: translations of notes, hashtags and comments, inline under the Chinese.',
+    // The UI's words live in public/_locales (English and Simplified Chinese).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // `offscreen`: where the service worker has no Translator API, Chrome's on-device
     // translator runs in an offscreen document (src/translation/backends/chrome-builtin.ts).
     permissions: ['storage', ...(browser === 'chrome' ? ['offscreen'] : [])],

@@ -17,11 +17,18 @@ export default defineBackground(() => {
     void broadcastPageSettings(next);
   });
 
-  const service = new TranslationService({ cache: new TranslationCache(new RedBridgeDb()), settings });
+  const cache = new TranslationCache(new RedBridgeDb());
+  const service = new TranslationService({ cache, settings });
   const drafts = new DraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('[RedBridge] could not clean up old reply drafts', error));
   const rememberReplyTone = (replyTone: Settings['replyTone']) => updateSettings({ replyTone });
-  browser.runtime.onMessage.addListener((message) =>
-    routeBackgroundRequest(message, { service, settings, drafts, rememberReplyTone }),
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, sender) =>
+    routeBackgroundRequest(
+      message,
+      { service, settings, drafts, cache, rememberReplyTone },
+      // The popup and the options page; content scripts come with a tab and a web page's URL.
+      sender.tab === undefined || (sender.url ?? '').startsWith(extensionOrigin),
+    ),
   );
 });

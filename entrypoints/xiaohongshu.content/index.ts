@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startReading } from '../../src/features/reading';
 import { replyComposerSwitch } from '../../src/features/reply-composer';
-import { isContentMessage } from '../../src/messaging/protocol';
+import { isContentMessage, type TabStats } from '../../src/messaging/protocol';
 import { sendToBackground } from '../../src/messaging/send';
 import type { PageSettings } from '../../src/settings/schema';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';
@@ -15,12 +15,30 @@ export default defineContentScript({
   async main(ctx) {
     const reading = startReading(xiaohongshu);
     const composer = replyComposerSwitch(xiaohongshuComposer);
-    const apply = (settings: PageSettings) => {
-      reading.apply(settings);
-      composer.apply(settings);
+    let settings: PageSettings | null = null;
+    /** The Alt+T command turns RedBridge off in this tab only, until pressed again or reloaded. */
+    let activeInTab = true;
+
+    const apply = () => {
+      if (!settings) return;
+      const effective = activeInTab ? settings : { ...settings, enabled: false };
+      reading.apply(effective);
+      composer.apply(effective);
     };
-    const onMessage = (message: unknown) => {
-      if (isContentMessage(message)) apply(message.settings);
+    const onMessage = (message: unknown): Promise<TabStats> | undefined => {
+      if (!isContentMessage(message)) return undefined;
+      switch (message.type) {
+        case 'page-settings-changed':
+          settings = message.settings;
+          apply();
+          return undefined;
+        case 'toggle-tab':
+          activeInTab = !activeInTab;
+          apply();
+          return undefined;
+        case 'get-tab-stats':
+          return Promise.resolve({ ...reading.stats, active: activeInTab && !!settings?.enabled });
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
@@ -29,7 +47,8 @@ export default defineContentScript({
       composer.stop();
     });
     try {
-      apply(await sendToBackground({ type: 'get-page-settings' }));
+      settings = await sendToBackground({ type: 'get-page-settings' });
+      apply();
     } catch (error) {
       // Without the background nothing can be translated; say so where developers look.
       console.error('[RedBridge] could not reach the extension background', error);

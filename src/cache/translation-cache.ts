@@ -15,6 +15,17 @@ export class TranslationCache {
     await this.db.translations.bulkPut([...entries]);
   }
 
+  /** Entries, and roughly how much they take (UTF-16 code units × 2, keys included). */
+  async stats(): Promise<{ entries: number; bytes: number }> {
+    let entries = 0;
+    let bytes = 0;
+    await this.db.translations.each((entry) => {
+      entries += 1;
+      bytes += 2 * (entry.key.length + entry.translation.length + entry.backend.length + entry.target.length) + 8;
+    });
+    return { entries, bytes };
+  }
+
   async count(): Promise<number> {
     return this.db.translations.count();
   }

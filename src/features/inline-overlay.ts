@@ -3,15 +3,16 @@ import { createUnitTracker, UNIT_ID_ATTRIBUTE, type TrackedUnit } from '../dom/u
 import { createVisibilityWatcher } from '../dom/visibility';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter, UnitContent } from '../sites/types';
-import { isChinese } from '../text/detect';
 import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
 import type { OverlayState } from '../ui/overlay-state';
-import { BACKEND_LABELS } from '../settings/schema';
+import type { TabStatsCounter } from './tab-stats';
+import { chineseParts, overlayStateOf, sameRequest, translateRequest } from './unit-request';
 
 export interface InlineOverlayOptions {
   adapter: SiteAdapter;
   client: ReturnType<typeof createTranslateClient>;
   targetLanguage: string;
+  stats?: TabStatsCounter;
 }
 
 /** The host element points back at its unit, for re-renders and for tests. */
@@ -30,22 +31,11 @@ interface View {
   reinserts: number;
 }
 
-/** Only the Chinese parts of a unit are translated; null when it has none. */
-function chineseParts(content: UnitContent): UnitContent | null {
-  const text = isChinese(content.text) ? content.text : '';
-  const tags = content.tags.filter(isChinese);
-  return text || tags.length > 0 ? { text, tags } : null;
-}
-
-function sameRequest(a: UnitContent | null, b: UnitContent | null): boolean {
-  return !!a && !!b && a.text === b.text && a.tags.join('\n') === b.tags.join('\n');
-}
-
 /**
  * Bilingual mode: every Chinese unit gets its English under it (or, for feed cards, as a
  * caption over the cover), translated when it comes near the screen.
  */
-export function startInlineOverlays({ adapter, client, targetLanguage }: InlineOverlayOptions): () => void {
+export function startInlineOverlays({ adapter, client, targetLanguage, stats }: InlineOverlayOptions): () => void {
   /** By unit element, and by overlay host element. */
   const views = new WeakMap<Element, View>();
   const hostViews = new WeakMap<Element, View>();
@@ -81,24 +71,10 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
     view.request = request;
     view.state = { status: 'loading' };
     render(view);
-    const texts = request.text ? [request.text, ...request.tags] : request.tags;
-    const outcomes = await Promise.all(texts.map((text) => client.translate(text, retry)));
+    const outcomes = await translateRequest(client, request, retry);
     if (generation !== view.generation || views.get(view.unit.element) !== view) return;
-    const failed = outcomes.find((outcome) => !outcome.ok);
-    if (failed && !failed.ok) {
-      view.state = { status: 'error', message: failed.error.message };
-    } else {
-      const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));
-      const backend = outcomes[0]?.ok ? BACKEND_LABELS[outcomes[0].backend] : '';
-      const slang = new Map(outcomes.flatMap((outcome) => (outcome.ok ? (outcome.slang ?? []) : [])).map((e) => [e.term, e]));
-      view.state = {
-        status: 'done',
-        text: request.text ? translations[0]! : '',
-        tags: request.text ? translations.slice(1) : translations,
-        backend,
-        slang: [...slang.values()],
-      };
-    }
+    stats?.unitTranslated(view, outcomes);
+    view.state = overlayStateOf(request, outcomes);
     render(view);
   }
 
@@ -129,6 +105,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage }: InlineO
     }
     if (!chineseParts(unit.content)) return;
     const view: View = { unit, host: null, state: { status: 'loading' }, request: null, generation: 0, reinserts: 0 };
+    stats?.unitFound();
     views.set(unit.element, view);
     visibility.watch(unit.element);
   }

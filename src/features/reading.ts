@@ -1,31 +1,39 @@
 import { createTranslateClient } from '../messaging/translate-client';
 import type { PageSettings } from '../settings/schema';
 import type { SiteAdapter } from '../sites/types';
+import { startHoverTranslation } from './hover-translation';
 import { startInlineOverlays } from './inline-overlay';
+import { createTabStats } from './tab-stats';
 
 /**
  * Turns the reading features on, off or over as the settings change, in an open tab, without
- * a reload. A new language or backend starts the overlays afresh (the cache makes that cheap).
+ * a reload: `bilingual` overlays, `hover` popovers, or nothing. A new mode, language or backend
+ * starts afresh (the cache makes that cheap); switching off removes every overlay.
  */
 export function startReading(adapter: SiteAdapter) {
   const client = createTranslateClient();
-  let stopOverlays: (() => void) | null = null;
+  const stats = createTabStats();
+  let stopMode: (() => void) | null = null;
   let runningWith = '';
 
   function stop(): void {
-    stopOverlays?.();
-    stopOverlays = null;
+    stopMode?.();
+    stopMode = null;
     runningWith = '';
   }
 
   return {
+    stats: stats.counts,
     apply(settings: PageSettings): void {
-      const wanted = settings.enabled && settings.display === 'bilingual';
-      const signature = `${settings.targetLanguage}|${settings.backend}`;
-      if (!wanted) return stop();
-      if (stopOverlays && runningWith === signature) return;
+      if (!settings.enabled || settings.display === 'off') return stop();
+      const signature = JSON.stringify(settings);
+      if (stopMode && runningWith === signature) return;
       stop();
-      stopOverlays = startInlineOverlays({ adapter, client, targetLanguage: settings.targetLanguage });
+      const { targetLanguage } = settings;
+      stopMode =
+        settings.display === 'hover'
+          ? startHoverTranslation({ adapter, client, targetLanguage, stats, delayMs: settings.hoverDelayMs, key: settings.hoverKey })
+          : startInlineOverlays({ adapter, client, targetLanguage, stats });
       runningWith = signature;
     },
     stop,

@@ -70,8 +70,9 @@ function setup(backend: RecordingBackend = recordingBackend()) {
   opened.push(db);
   // The backend alone, no fallback: a failure must reach the router as it is.
   let settings: Settings = { ...DEFAULT_SETTINGS, backend: backend.id, fallbacks: [] };
+  const cache = new TranslationCache(db);
   const service = new TranslationService({
-    cache: new TranslationCache(db),
+    cache,
     settings: () => Promise.resolve(settings),
     backendFor: () => backend,
     // One try and a short batch window: these tests are about routing, not the lane's patience.
@@ -83,6 +84,7 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     service,
     settings: () => Promise.resolve(settings),
     drafts,
+    cache,
     rememberReplyTone: async (tone: ReplyTone) => {
       remembered.push(tone);
     },
@@ -249,6 +251,9 @@ describe('routeBackgroundRequest: what it does not answer', () => {
     ['a translate-reply with an unknown tone', { type: 'translate-reply', text: 'Hi', tone: 'rude' }],
     ['a set-reply-tone with an unknown tone', { type: 'set-reply-tone', tone: 'rude' }],
     ['a save-draft with a malformed draft', { type: 'save-draft', key: { noteId: 'n1', replyTo: null }, draft: {} }],
+    ['a test-backend from a content script', { type: 'test-backend', backend: 'google', settings: {} }],
+    ['a clear-cache from a content script', { type: 'clear-cache' }],
+    ['a cache-stats from a content script', { type: 'cache-stats' }],
   ])('returns undefined for %s, touching nothing', async (_what, message) => {
     const { deps, backend, remembered, drafts } = setup();
 
@@ -265,5 +270,49 @@ describe('routeBackgroundRequest: what it does not answer', () => {
 
     expect(answer).toEqual([{ ok: true, translation: fakeTranslate('你好'), backend: 'google', fromCache: false }]);
     expect(languagesOf(backend)).toEqual([{ source: 'zh', target: 'en' }]);
+  });
+});
+
+describe('routeBackgroundRequest: requests from the extension’s own pages', () => {
+  function fromPage<T extends BackgroundRequest['type']>(
+    deps: ReturnType<typeof setup>['deps'],
+    message: Extract<BackgroundRequest, { type: T }>,
+  ): Promise<BackgroundResponses[T]> {
+    const answer = routeBackgroundRequest(message, deps, true);
+    if (!answer) throw new Error(`the router did not answer ${JSON.stringify(message)}`);
+    return answer as Promise<BackgroundResponses[T]>;
+  }
+
+  it('tests a backend as the form configures it, straight through, with its own error', async () => {
+    const { deps, backend } = setup();
+    const works = await fromPage(deps, { type: 'test-backend', backend: 'google', settings: { targetLanguage: 'fr' } });
+    expect(works).toMatchObject({ ok: true, backend: 'google', fromCache: false });
+    expect(languagesOf(backend)).toEqual([{ source: 'zh', target: 'fr' }]);
+
+    backend.failWhen = () => authError();
+    const refused = await fromPage(deps, { type: 'test-backend', backend: 'google', settings: {} });
+    expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'auth', message: authError().message }) });
+  });
+
+  it('reports cache entries and this session’s hits, and clears the cache', async () => {
+    const { deps, ask } = setup();
+    await ask<'translate'>({ type: 'translate', texts: ['你好'] });
+    await ask<'translate'>({ type: 'translate', texts: ['你好'] });
+    const stats = await fromPage(deps, { type: 'cache-stats' });
+    expect(stats).toMatchObject({ entries: 1, lookups: 2, hits: 1 });
+    expect(stats.bytes).toBeGreaterThan(0);
+
+    await fromPage(deps, { type: 'clear-cache' });
+    expect(await fromPage(deps, { type: 'cache-stats' })).toMatchObject({ entries: 0 });
+  });
+
+  it('reports each chain backend’s health, primary first', async () => {
+    const { deps, ask, backend } = setup();
+    expect(await fromPage(deps, { type: 'backend-health' })).toEqual([{ id: 'google', state: 'unused' }]);
+    backend.failWhen = () => authError();
+    await ask<'translate'>({ type: 'translate', texts: ['你好'] });
+    expect(await fromPage(deps, { type: 'backend-health' })).toEqual([
+      { id: 'google', state: 'failing', lastError: authError().message },
+    ]);
   });
 });

@@ -1,12 +1,14 @@
+import type { TranslationCache } from '../cache/translation-cache';
 import type { DraftStore } from '../drafts/draft-store';
-import { pageSettingsOf, type ReplyTone, type Settings } from '../settings/schema';
+import { pageSettingsOf, parseSettings, type ReplyTone, type Settings } from '../settings/schema';
 import type { TranslationService } from '../translation/service';
-import { parseBackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
+import { PAGE_ONLY_REQUESTS, parseBackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
 
 export interface RouterDeps {
   service: TranslationService;
   settings: () => Promise<Settings>;
   drafts: DraftStore;
+  cache: TranslationCache;
   /** Stores the tone as the default for new replies. */
   rememberReplyTone: (tone: ReplyTone) => Promise<void>;
 }
@@ -18,9 +20,12 @@ export interface RouterDeps {
 export function routeBackgroundRequest(
   message: unknown,
   deps: RouterDeps,
+  fromExtensionPage = false,
 ): Promise<BackgroundResponses[keyof BackgroundResponses]> | undefined {
   const request = parseBackgroundRequest(message);
   if (!request) return undefined;
+  // A content script runs inside a web page: it may not point RedBridge at any URL or clear the cache.
+  if (PAGE_ONLY_REQUESTS.has(request.type) && !fromExtensionPage) return undefined;
   switch (request.type) {
     case 'translate':
       return deps.service.translate(request.texts, { retry: request.retry });
@@ -43,6 +48,14 @@ export function routeBackgroundRequest(
       return deps.drafts.discard(request.key).then(() => true as const);
     case 'set-reply-tone':
       return deps.rememberReplyTone(request.tone).then(() => true as const);
+    case 'test-backend':
+      return deps.service.testBackend(parseSettings(request.settings).settings, request.backend);
+    case 'cache-stats':
+      return deps.cache.stats().then((stats) => ({ ...stats, ...deps.service.cacheUse() }));
+    case 'clear-cache':
+      return deps.cache.clear().then(() => true as const);
+    case 'backend-health':
+      return deps.service.health();
   }
 }
 

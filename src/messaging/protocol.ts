@@ -4,8 +4,8 @@
  * `parseBackgroundRequest`, since a message is untrusted input.
  */
 import { parseDraft, parseDraftKey, type DraftKey, type ReplyDraft } from '../drafts/draft';
-import { REPLY_TONES, type PageSettings, type ReplyTone } from '../settings/schema';
-import type { TranslateOutcome } from '../translation/service';
+import { BACKEND_IDS, REPLY_TONES, type BackendId, type PageSettings, type ReplyTone } from '../settings/schema';
+import type { BackendStatus, TranslateOutcome } from '../translation/service';
 
 export const MAX_TEXTS_PER_MESSAGE = 200;
 export const MAX_TEXT_LENGTH = 20_000;
@@ -72,6 +72,33 @@ export interface SetReplyToneRequest {
   tone: ReplyTone;
 }
 
+/** Options page: translate a sample with one backend as the (unsaved) form configures it. */
+export interface TestBackendRequest {
+  type: 'test-backend';
+  backend: BackendId;
+  /** Settings as the form holds them; validated like stored settings. */
+  settings: unknown;
+}
+
+export interface CacheStatsRequest {
+  type: 'cache-stats';
+}
+
+export interface ClearCacheRequest {
+  type: 'clear-cache';
+}
+
+export interface BackendHealthRequest {
+  type: 'backend-health';
+}
+
+/** Requests only the extension's own pages (popup, options) may send, never a content script. */
+export const PAGE_ONLY_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'test-backend',
+  'cache-stats',
+  'clear-cache',
+]);
+
 export type BackgroundRequest =
   | TranslateRequest
   | GetPageSettingsRequest
@@ -80,7 +107,11 @@ export type BackgroundRequest =
   | GetDraftRequest
   | SaveDraftRequest
   | DiscardDraftRequest
-  | SetReplyToneRequest;
+  | SetReplyToneRequest
+  | TestBackendRequest
+  | CacheStatsRequest
+  | ClearCacheRequest
+  | BackendHealthRequest;
 
 export interface BackgroundResponses {
   translate: TranslateOutcome[];
@@ -92,6 +123,11 @@ export interface BackgroundResponses {
   'save-draft': true;
   'discard-draft': true;
   'set-reply-tone': true;
+  'test-backend': TranslateOutcome;
+  /** Entries in the cache, their rough size, and lookups and hits since the background started. */
+  'cache-stats': { entries: number; bytes: number; lookups: number; hits: number };
+  'clear-cache': true;
+  'backend-health': BackendStatus[];
 }
 
 /** Background → content script: settings the page cares about changed. */
@@ -100,7 +136,27 @@ export interface PageSettingsChanged {
   settings: PageSettings;
 }
 
-export type ContentMessage = PageSettingsChanged;
+/** Popup → the tab's content script: what has it found and translated? */
+export interface GetTabStats {
+  type: 'get-tab-stats';
+}
+
+/** Background → the tab's content script: the Alt+T command turns RedBridge off or on in this tab. */
+export interface ToggleTab {
+  type: 'toggle-tab';
+}
+
+export type ContentMessage = PageSettingsChanged | GetTabStats | ToggleTab;
+
+/** Units found in a tab, and how their translations went. */
+export interface TabStats {
+  found: number;
+  translated: number;
+  fromCache: number;
+  failed: number;
+  /** False when the Alt+T command turned RedBridge off in this tab. */
+  active: boolean;
+}
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
@@ -141,15 +197,21 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
     }
     case 'set-reply-tone':
       return isTone(fields.tone) ? { type: 'set-reply-tone', tone: fields.tone } : null;
+    case 'test-backend':
+      return (BACKEND_IDS as readonly unknown[]).includes(fields.backend)
+        ? { type: 'test-backend', backend: fields.backend as BackendId, settings: fields.settings }
+        : null;
+    case 'cache-stats':
+    case 'clear-cache':
+    case 'backend-health':
+      return { type: fields.type };
     default:
       return null;
   }
 }
 
+const CONTENT_MESSAGE_TYPES: ReadonlySet<unknown> = new Set(['page-settings-changed', 'get-tab-stats', 'toggle-tab']);
+
 export function isContentMessage(message: unknown): message is ContentMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'page-settings-changed'
-  );
+  return typeof message === 'object' && message !== null && CONTENT_MESSAGE_TYPES.has((message as { type?: unknown }).type);
 }

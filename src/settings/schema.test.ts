@@ -34,7 +34,10 @@ describe('parseSettings', () => {
     const stored: Settings = {
       enabled: false,
       targetLanguage: 'pt-BR',
-      display: 'off',
+      display: 'hover',
+      hoverDelayMs: 0,
+      hoverKey: 'Alt',
+      slangNotes: false,
       replyLanguage: 'zh-TW',
       replyTone: 'polite',
       backend: 'libretranslate',
@@ -54,6 +57,10 @@ describe('parseSettings', () => {
     ['enabled', { enabled: 'yes' }],
     ['targetLanguage', { targetLanguage: 'English!' }],
     ['display', { display: 'sideways' }],
+    ['hoverDelayMs', { hoverDelayMs: 5001 }],
+    ['hoverDelayMs', { hoverDelayMs: 12.5 }],
+    ['hoverKey', { hoverKey: 'Meta' }],
+    ['slangNotes', { slangNotes: 'no' }],
     ['replyLanguage', { replyLanguage: 'Chinese' }],
     ['replyLanguage', { replyLanguage: 'ja' }],
     ['replyTone', { replyTone: 'rude' }],
@@ -125,6 +132,8 @@ describe('pageSettingsOf', () => {
       display: 'bilingual',
       targetLanguage: 'en',
       backend: 'libretranslate',
+      hoverDelayMs: 400,
+      hoverKey: 'none',
     });
   });
 

@@ -17,8 +17,13 @@ export const BACKEND_LABELS: Record<BackendId, string> = {
   chrome: 'Chrome on-device translator',
 };
 
-export const DISPLAY_MODES = ['bilingual', 'off'] as const;
+/** `bilingual`: overlays under every unit. `hover`: a unit's translation only when pointed at. `off`: none. */
+export const DISPLAY_MODES = ['bilingual', 'hover', 'off'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
+
+/** A key that must be held for hover translation; `none`: the dwell alone is enough. */
+export const HOVER_KEYS = ['none', 'Alt', 'Ctrl', 'Shift'] as const;
+export type HoverKey = (typeof HOVER_KEYS)[number];
 
 /** The register of a reply: RedNote's own casual one, or polite. Only LLM backends can follow it. */
 export const REPLY_TONES = ['casual', 'polite'] as const;
@@ -29,6 +34,12 @@ export interface Settings {
   /** BCP 47 code the translations are written in. */
   targetLanguage: string;
   display: DisplayMode;
+  /** How long the pointer rests on a unit before its translation shows, in `hover` mode. */
+  hoverDelayMs: number;
+  /** A key to hold while pointing, in `hover` mode (in addition to the dwell). */
+  hoverKey: HoverKey;
+  /** Explain RedNote slang under machine translations, and give LLMs the glossary. */
+  slangNotes: boolean;
   /** The Chinese replies are written in (`zh-CN`, `zh-TW`, …): the user's English is translated into it. */
   replyLanguage: string;
   /** The tone a new reply starts with; the composer remembers the last one chosen. */
@@ -73,6 +84,9 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   targetLanguage: 'en',
   display: 'bilingual',
+  hoverDelayMs: 400,
+  hoverKey: 'none',
+  slangNotes: true,
   replyLanguage: 'zh-CN',
   replyTone: 'casual',
   backend: 'google',
@@ -103,6 +117,8 @@ const isLanguage: Check<string> = (v): v is string =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v);
 /** Replies go to RedNote: Simplified (`zh-CN`) or Traditional (`zh-TW`, `zh-HK`) Chinese. */
 const isChineseLanguage: Check<string> = (v): v is string => typeof v === 'string' && /^zh(-[A-Za-z]{2,4})?$/.test(v);
+/** Whole milliseconds, 0 to 5 s. */
+const isDelay: Check<number> = (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5000;
 const isHttpUrl: Check<string> = (v): v is string => {
   if (typeof v !== 'string') return false;
   try {
@@ -161,6 +177,9 @@ export function parseSettings(stored: unknown): ParsedSettings {
     enabled: pick(root, 'enabled', 'enabled', isBoolean, d.enabled),
     targetLanguage: pick(root, 'targetLanguage', 'targetLanguage', isLanguage, d.targetLanguage),
     display: pick(root, 'display', 'display', oneOf(DISPLAY_MODES), d.display),
+    hoverDelayMs: pick(root, 'hoverDelayMs', 'hoverDelayMs', isDelay, d.hoverDelayMs),
+    hoverKey: pick(root, 'hoverKey', 'hoverKey', oneOf(HOVER_KEYS), d.hoverKey),
+    slangNotes: pick(root, 'slangNotes', 'slangNotes', isBoolean, d.slangNotes),
     replyLanguage: pick(root, 'replyLanguage', 'replyLanguage', isChineseLanguage, d.replyLanguage),
     replyTone: pick(root, 'replyTone', 'replyTone', oneOf(REPLY_TONES), d.replyTone),
     backend: pick(root, 'backend', 'backend', oneOf(BACKEND_IDS), d.backend),
@@ -203,6 +222,8 @@ export interface PageSettings {
   display: DisplayMode;
   targetLanguage: string;
   backend: BackendId;
+  hoverDelayMs: number;
+  hoverKey: HoverKey;
 }
 
 export function pageSettingsOf(settings: Settings): PageSettings {
@@ -211,5 +232,7 @@ export function pageSettingsOf(settings: Settings): PageSettings {
     display: settings.display,
     targetLanguage: settings.targetLanguage,
     backend: settings.backend,
+    hoverDelayMs: settings.hoverDelayMs,
+    hoverKey: settings.hoverKey,
   };
 }

@@ -56,3 +56,32 @@ describe('CircuitBreaker', () => {
     });
   });
 });
+
+describe('CircuitBreaker.health', () => {
+  const rateLimited = new TranslationError('rate-limited', 'Fake is rate-limiting requests (HTTP 429)', 429);
+
+  it('is unused before any request, working after a success', () => {
+    const { breaker } = breakerAt();
+    expect(breaker.health()).toEqual({ state: 'unused' });
+    breaker.recordSuccess();
+    expect(breaker.health()).toEqual({ state: 'working' });
+  });
+
+  it('says failing with the last error after one failure, paused with the wait after enough of them', () => {
+    const { breaker, advance } = breakerAt();
+    breaker.recordFailure(serverError);
+    expect(breaker.health()).toEqual({ state: 'failing', lastError: serverError.message });
+    breaker.recordFailure(serverError);
+    expect(breaker.health()).toEqual({ state: 'paused', lastError: serverError.message, pausedForMs: 1000 });
+    advance(1000);
+    expect(breaker.health()).toEqual({ state: 'failing', lastError: serverError.message });
+    breaker.recordSuccess();
+    expect(breaker.health()).toEqual({ state: 'working' });
+  });
+
+  it('says rate-limited after a 429', () => {
+    const { breaker } = breakerAt();
+    breaker.recordFailure(rateLimited);
+    expect(breaker.health()).toMatchObject({ state: 'rate-limited', lastError: rateLimited.message });
+  });
+});

@@ -18,11 +18,21 @@ export const DEFAULT_BREAKER: CircuitBreakerOptions = { failureThreshold: 2, bas
  * After the pause, requests flow again; the first one to fail pauses it again, for longer,
  * and the first success forgets the failures.
  */
+/**
+ * `unused`: not asked since the background started. `working`: its last request succeeded.
+ * `rate-limited` / `failing`: its last request failed (with a 429, or otherwise). `paused`: it
+ * failed often enough to be rested for `pausedForMs`.
+ */
+export type BackendHealth =
+  | { state: 'unused' | 'working' }
+  | { state: 'rate-limited' | 'failing' | 'paused'; lastError: string; pausedForMs?: number };
+
 export class CircuitBreaker {
   private failures = 0;
   private pauses = 0;
   private pausedUntil = 0;
   private lastError: TranslationError | null = null;
+  private lastOutcome: 'success' | 'failure' | null = null;
 
   constructor(
     private readonly backendName: string,
@@ -49,11 +59,25 @@ export class CircuitBreaker {
   recordSuccess(): void {
     this.failures = 0;
     this.pauses = 0;
+    this.lastError = null;
+    this.lastOutcome = 'success';
+  }
+
+  /** How the backend is doing, for the popup: its last answer and any pause. */
+  health(): BackendHealth {
+    if (this.lastOutcome === null) return { state: 'unused' };
+    if (!this.lastError) return { state: 'working' };
+    const lastError = this.lastError.message;
+    if (this.remainingPauseMs() > 0) {
+      return { state: this.lastError.code === 'rate-limited' ? 'rate-limited' : 'paused', lastError, pausedForMs: this.remainingPauseMs() };
+    }
+    return { state: this.lastError.code === 'rate-limited' ? 'rate-limited' : 'failing', lastError };
   }
 
   recordFailure(error: TranslationError): void {
     this.failures += 1;
     this.lastError = error;
+    this.lastOutcome = 'failure';
     // A backend that names its own wait is taken at its word, even on the first failure.
     const serverWait = error.retryAfterMs;
     if (serverWait === undefined && this.failures < this.options.failureThreshold) return;

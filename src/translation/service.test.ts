@@ -454,6 +454,18 @@ describe('TranslationService text preparation', () => {
     expect(fromLlm).toMatchObject({ ok: true, backend: 'openai' });
     expect(fromLlm!.ok && fromLlm!.slang).toBeUndefined();
   });
+
+  it('explains no slang when slang notes are turned off, cached or not', async () => {
+    const machine = fakeBackend({ id: 'google' });
+    const { service, setSettings } = setup(machine);
+    setSettings({ slangNotes: false });
+    const [fresh] = await service.translate(['这支口红绝绝子 yyds']);
+    const [cached] = await service.translate(['这支口红绝绝子 yyds']);
+    expect(fresh).toMatchObject({ ok: true, fromCache: false });
+    expect(fresh).not.toHaveProperty('slang');
+    expect(cached).toMatchObject({ ok: true, fromCache: true });
+    expect(cached).not.toHaveProperty('slang');
+  });
 });
 
 describe('TranslationService directions and tones', () => {

@@ -4,6 +4,7 @@ import type { BackendId, ReplyTone, Settings } from '../settings/schema';
 import { normalizeText } from '../text/normalize';
 import { findSlang, type SlangEntry } from '../text/slang';
 import { BackendLane, DEFAULT_LANE_OPTIONS, type LaneOptions } from './backend-lane';
+import type { BackendHealth } from './circuit-breaker';
 import { errorInfo, TranslationError, type TranslationErrorInfo } from './errors';
 import { createBackend } from './registry';
 import type { Backend, LanguagePair } from './types';
@@ -92,6 +93,9 @@ export class TranslationService {
   private readonly lanes = new Map<BackendId, LaneEntry>();
   private readonly backendFor: (settings: Settings, id: BackendId) => Backend;
   private readonly laneOptions: LaneOptions;
+  /** Cache lookups and hits since the background started, for the options page. */
+  private lookups = 0;
+  private hits = 0;
 
   constructor(private readonly options: TranslationServiceOptions) {
     this.backendFor = options.backendFor ?? ((settings, id) => createBackend(settings, id));
@@ -116,13 +120,15 @@ export class TranslationService {
       normalized.map(async (text, i): Promise<TranslateOutcome> => {
         const textKeys = keys[i]!;
         const hitAt = lanes.findIndex((_, l) => l < usableCaches && cached[i * lanes.length + l]);
+        this.lookups += 1;
+        if (hitAt >= 0) this.hits += 1;
         if (hitAt >= 0) {
-          return outcome(text, cached[i * lanes.length + hitAt]!.translation, lanes[hitAt]!, languages, true);
+          return outcome(text, cached[i * lanes.length + hitAt]!.translation, lanes[hitAt]!, languages, true, settings.slangNotes);
         }
         try {
           if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
           const produced = await this.translateOnce({ text, keys: textKeys, lanes, languages, retry });
-          return outcome(text, produced.translation, produced.lane, languages, false);
+          return outcome(text, produced.translation, produced.lane, languages, false, settings.slangNotes);
         } catch (error) {
           return { ok: false, error: errorInfo(error) };
         }
@@ -163,6 +169,31 @@ export class TranslationService {
     throw chainFailure(failures, lanes);
   }
 
+  cacheUse(): { lookups: number; hits: number } {
+    return { lookups: this.lookups, hits: this.hits };
+  }
+
+  /** Each backend of the chain, in order, with how its requests have been going. */
+  async health(): Promise<BackendStatus[]> {
+    const settings = await this.options.settings();
+    return chainOf(settings).map((id) => ({ id, ...this.laneFor(settings, id).breaker.health() }));
+  }
+
+  /**
+   * Translates a sample sentence with one backend as `settings` configure it (saved or not),
+   * straight through: no cache, no retries, no fallback, so the answer is that backend's own.
+   */
+  async testBackend(settings: Settings, id: BackendId): Promise<TranslateOutcome> {
+    try {
+      const backend = this.backendFor(settings, id);
+      const [translation] = await backend.translate([BACKEND_TEST_SENTENCE], { source: 'zh', target: settings.targetLanguage }, AbortSignal.timeout(this.laneOptions.requestTimeoutMs));
+      if (!translation) throw new TranslationError('bad-response', `${backend.name} sent no translation`);
+      return { ok: true, translation, backend: id, fromCache: false };
+    } catch (error) {
+      return { ok: false, error: errorInfo(error) };
+    }
+  }
+
   private laneFor(settings: Settings, id: BackendId): BackendLane {
     const config = JSON.stringify(backendConfig(settings, id));
     const entry = this.lanes.get(id);
@@ -173,12 +204,19 @@ export class TranslationService {
   }
 }
 
+/** What the options page's Test button translates. */
+export const BACKEND_TEST_SENTENCE = '你好，今天的天气真好！';
+
+export type BackendStatus = { id: BackendId } & BackendHealth;
+
 /** The primary backend, then each fallback once. */
 export function chainOf(settings: Settings): BackendId[] {
   return [...new Set([settings.backend, ...settings.fallbacks])];
 }
 
 function backendConfig(settings: Settings, id: BackendId): unknown {
+  // The LLM's prompt carries the slang glossary only when slang notes are on.
+  if (id === 'openai') return { ...settings.backends.openai, slangNotes: settings.slangNotes };
   return id in settings.backends ? settings.backends[id as keyof Settings['backends']] : null;
 }
 
@@ -195,11 +233,12 @@ function outcome(
   lane: BackendLane,
   languages: LanguagePair,
   fromCache: boolean,
+  explainSlang: boolean,
 ): TranslateOutcome {
   const result: TranslateOutcome = { ok: true, translation, backend: lane.backend.id, fromCache };
   const kind = lane.backend.capabilities.kind;
   // The glossary explains Chinese slang; an LLM already had it in its prompt.
-  if (kind === 'machine' && languages.source === 'zh') {
+  if (explainSlang && kind === 'machine' && languages.source === 'zh') {
     const slang = findSlang(text);
     if (slang.length > 0) result.slang = slang;
   }

@@ -107,6 +107,15 @@ describe('buildOpenAiRequest', () => {
   });
 });
 
+describe('buildOpenAiRequest without the glossary', () => {
+  it('leaves the slang glossary out of the prompt when slang notes are off', () => {
+    const withGlossary = JSON.parse(buildOpenAiRequest(['这支口红真的绝绝子'], zhToEn, config).init.body) as Body;
+    const without = JSON.parse(buildOpenAiRequest(['这支口红真的绝绝子'], zhToEn, config, false).init.body) as Body;
+    expect(withGlossary.messages[0]!.content).toMatch(/slang used/i);
+    expect(without.messages[0]!.content).not.toMatch(/slang used/i);
+  });
+});
+
 describe('systemPrompt', () => {
   const glossary = [
     { term: '绝绝子', meaning: 'Amazing, the best' },

@@ -104,6 +104,7 @@ export function buildOpenAiRequest(
   texts: readonly string[],
   languages: LanguagePair,
   config: OpenAiConfig,
+  glossary = true,
 ): HttpRequest {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   // Pasted keys often carry a trailing newline, which fetch refuses in a header value.
@@ -112,7 +113,7 @@ export function buildOpenAiRequest(
   const body = {
     model: config.model,
     messages: [
-      { role: 'system', content: instructionsFor(texts, languages) },
+      { role: 'system', content: instructionsFor(glossary ? texts : [], languages) },
       { role: 'user', content: userMessage(texts) },
     ],
     temperature: 0,
@@ -309,7 +310,7 @@ export function createOpenAiBackend(settings: Settings): Backend {
   const name = `${NAME} (${config.model})`;
 
   async function complete(texts: readonly string[], languages: LanguagePair, signal: AbortSignal): Promise<string> {
-    const request = buildOpenAiRequest(texts, languages, config);
+    const request = buildOpenAiRequest(texts, languages, config, settings.slangNotes);
     try {
       const response = await fetch(request.url, { ...request.init, signal });
       // Reading the body is inside the try too: a timeout can strike half-way through it.
@@ -343,7 +344,8 @@ export function createOpenAiBackend(settings: Settings): Backend {
   return {
     id: 'openai',
     name,
-    cacheId: `openai:${config.model}:${PROMPT_VERSION}`,
+    // Without the glossary the prompt differs, and so may the answers.
+    cacheId: `openai:${config.model}:${PROMPT_VERSION}${settings.slangNotes ? '' : ':no-glossary'}`,
     capabilities: {
       maxTextsPerRequest: 20,
       maxCharsPerRequest: 4000,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { TranslateOutcome } from '../translation/service';
+import { createTabStats } from './tab-stats';
+
+const ok = (fromCache: boolean): TranslateOutcome => ({ ok: true, translation: 'Hi', backend: 'google', fromCache });
+const failed: TranslateOutcome = { ok: false, error: { code: 'server', message: 'HTTP 500' } };
+
+describe('createTabStats', () => {
+  it('counts found, translated, from-cache and failed units', () => {
+    const stats = createTabStats();
+    const [a, b, c] = [{}, {}, {}];
+    stats.unitFound();
+    stats.unitFound();
+    stats.unitFound();
+    stats.unitTranslated(a, [ok(false), ok(true)]);
+    stats.unitTranslated(b, [ok(true), ok(true)]);
+    stats.unitTranslated(c, [ok(true), failed]);
+    expect(stats.counts).toEqual({ found: 3, translated: 2, fromCache: 1, failed: 1 });
+  });
+
+  it('moves a unit from failed to translated when its Retry succeeds', () => {
+    const stats = createTabStats();
+    const unit = {};
+    stats.unitTranslated(unit, [failed]);
+    stats.unitTranslated(unit, [ok(false)]);
+    expect(stats.counts).toMatchObject({ translated: 1, failed: 0 });
+  });
+});

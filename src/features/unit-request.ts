@@ -1,0 +1,43 @@
+import type { createTranslateClient } from '../messaging/translate-client';
+import { BACKEND_LABELS } from '../settings/schema';
+import type { UnitContent } from '../sites/types';
+import { isChinese } from '../text/detect';
+import type { TranslateOutcome } from '../translation/service';
+import type { OverlayState } from '../ui/overlay-state';
+
+/** Only the Chinese parts of a unit are translated; null when it has none. */
+export function chineseParts(content: UnitContent): UnitContent | null {
+  const text = isChinese(content.text) ? content.text : '';
+  const tags = content.tags.filter(isChinese);
+  return text || tags.length > 0 ? { text, tags } : null;
+}
+
+export function sameRequest(a: UnitContent | null, b: UnitContent | null): boolean {
+  return !!a && !!b && a.text === b.text && a.tags.join('\n') === b.tags.join('\n');
+}
+
+/** Asks for the body's and the hashtags' translations together. */
+export function translateRequest(
+  client: ReturnType<typeof createTranslateClient>,
+  request: UnitContent,
+  retry: boolean,
+): Promise<TranslateOutcome[]> {
+  const texts = request.text ? [request.text, ...request.tags] : request.tags;
+  return Promise.all(texts.map((text) => client.translate(text, retry)));
+}
+
+/** What an overlay or popover shows for a unit's outcomes: the first error, or everything translated. */
+export function overlayStateOf(request: UnitContent, outcomes: readonly TranslateOutcome[]): OverlayState {
+  const failed = outcomes.find((outcome) => !outcome.ok);
+  if (failed && !failed.ok) return { status: 'error', message: failed.error.message };
+  const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));
+  const backend = outcomes[0]?.ok ? BACKEND_LABELS[outcomes[0].backend] : '';
+  const slang = new Map(outcomes.flatMap((outcome) => (outcome.ok ? (outcome.slang ?? []) : [])).map((e) => [e.term, e]));
+  return {
+    status: 'done',
+    text: request.text ? translations[0]! : '',
+    tags: request.text ? translations.slice(1) : translations,
+    backend,
+    slang: [...slang.values()],
+  };
+}
