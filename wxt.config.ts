@@ -21,7 +21,15 @@ export default defineConfig({
     default_locale: 'en',
     // `offscreen`: where the service worker has no Translator API, Chrome's on-device
     // translator runs in an offscreen document (src/translation/backends/chrome-builtin.ts).
-    permissions: ['storage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // `contextMenus` + `activeTab` (+ `scripting` in MV3): "Translate selection with RedBridge"
+    // may show its translation on the page it was used on, for that click only.
+    permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'chrome' ? ['offscreen', 'scripting'] : [])],
+    commands: {
+      'toggle-redbridge': {
+        suggested_key: { default: 'Alt+T' },
+        description: '__MSG_commandToggle__',
+      },
+    },
     // The translation services RedBridge knows by name; a self-hosted LibreTranslate or
     // OpenAI-compatible server elsewhere answers through its own CORS headers.
     host_permissions: [

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RedBridgeDb } from '../src/cache/db';
 import { TranslationCache } from '../src/cache/translation-cache';
+import { createSelectionMenu, placeOf, SELECTION_MENU_ID, translateSelection } from '../src/background/selection-menu';
+import { TOGGLE_COMMAND, toggleActiveTab, toggleTab } from '../src/background/tab-toggle';
 import { DraftStore } from '../src/drafts/draft-store';
 import { routeBackgroundRequest } from '../src/messaging/background-router';
 import { broadcastPageSettings } from '../src/settings/broadcast';
@@ -22,6 +24,24 @@ export default defineBackground(() => {
   const drafts = new DraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('[RedBridge] could not clean up old reply drafts', error));
   const rememberReplyTone = (replyTone: Settings['replyTone']) => updateSettings({ replyTone });
+  void createSelectionMenu(browser.i18n.getMessage('menuTranslateSelection')).catch((error: unknown) =>
+    console.warn('[RedBridge] could not add the context menu item', error),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const place = placeOf(info, tab);
+    if (info.menuItemId !== SELECTION_MENU_ID || !place || !info.selectionText) return;
+    void settings()
+      .then((current) => translateSelection(place, info.selectionText!, current.targetLanguage))
+      .catch((error: unknown) => console.warn('[RedBridge] could not translate the selection', error));
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === TOGGLE_COMMAND) void toggleActiveTab();
+  });
+  if (import.meta.env.MODE === 'e2e') {
+    // The native menu and shortcut cannot be clicked by a test: it calls what they call.
+    Object.assign(globalThis, { redbridgeE2E: { translateSelection, toggleTab } });
+  }
+
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) =>
     routeBackgroundRequest(

@@ -210,6 +210,17 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   }
 }
 
+/** Background → the selection script it injected: translate and show what the user selected. */
+export interface SelectionTranslation {
+  type: 'selection-translation';
+  text: string;
+  targetLanguage: string;
+}
+
+export function isSelectionTranslation(message: unknown): message is SelectionTranslation {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'selection-translation';
+}
+
 const CONTENT_MESSAGE_TYPES: ReadonlySet<unknown> = new Set(['page-settings-changed', 'get-tab-stats', 'toggle-tab']);
 
 export function isContentMessage(message: unknown): message is ContentMessage {

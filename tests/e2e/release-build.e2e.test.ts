@@ -21,6 +21,16 @@ describe.each(Object.entries(RELEASE))('the %s release build', (_browser, dir) =
     expect(text).not.toContain('e2e-probe');
   });
 
+  it('does not expose the e2e hooks of the menu and the command', () => {
+    expect(readFileSync(`${dir}/background.js`, 'utf8')).not.toContain('redbridgeE2E');
+  });
+
+  it('asks for no host access beyond the translation services: the selection script needs only activeTab', () => {
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['contextMenus', 'activeTab']));
+    expect(text).not.toContain('<all_urls>');
+    expect(text).not.toContain('*://*/*');
+  });
+
   it('keeps the fixed Firefox add-on id', () => {
     expect((manifest.browser_specific_settings as { gecko: { id: string } }).gecko.id).toBe(GECKO_ID);
   });
