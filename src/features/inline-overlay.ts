@@ -5,6 +5,7 @@ import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter, UnitContent } from '../sites/types';
 import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
 import type { OverlayState } from '../ui/overlay-state';
+import type { BackendId } from '../settings/schema';
 import type { TabStatsCounter } from './tab-stats';
 import { chineseParts, overlayStateOf, sameRequest, translateRequest } from './unit-request';
 
@@ -56,6 +57,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats }: 
       placement: adapter.placementOf(view.unit.kind),
       language: targetLanguage,
       onRetry: () => void translate(view, true),
+      onRetranslate: (backend) => void translate(view, false, backend),
     });
   }
 
@@ -64,14 +66,14 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats }: 
     slot.parent.insertBefore(host, slot.before);
   }
 
-  async function translate(view: View, retry = false): Promise<void> {
+  async function translate(view: View, retry = false, backend?: BackendId): Promise<void> {
     const request = chineseParts(view.unit.content);
     if (!request) return remove(view);
     const generation = ++view.generation;
     view.request = request;
     view.state = { status: 'loading' };
     render(view);
-    const outcomes = await translateRequest(client, request, retry);
+    const outcomes = await translateRequest(client, request, retry, backend);
     if (generation !== view.generation || views.get(view.unit.element) !== view) return;
     stats?.unitTranslated(view, outcomes);
     view.state = overlayStateOf(request, outcomes);

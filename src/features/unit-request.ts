@@ -1,5 +1,5 @@
 import type { createTranslateClient } from '../messaging/translate-client';
-import { BACKEND_LABELS } from '../settings/schema';
+import { BACKEND_LABELS, type BackendId } from '../settings/schema';
 import type { UnitContent } from '../sites/types';
 import { isChinese } from '../text/detect';
 import type { TranslateOutcome } from '../translation/service';
@@ -21,9 +21,10 @@ export function translateRequest(
   client: ReturnType<typeof createTranslateClient>,
   request: UnitContent,
   retry: boolean,
+  backend?: BackendId,
 ): Promise<TranslateOutcome[]> {
   const texts = request.text ? [request.text, ...request.tags] : request.tags;
-  return Promise.all(texts.map((text) => client.translate(text, retry)));
+  return Promise.all(texts.map((text) => client.translate(text, retry, backend)));
 }
 
 /** What an overlay or popover shows for a unit's outcomes: the first error, or everything translated. */
@@ -31,13 +32,15 @@ export function overlayStateOf(request: UnitContent, outcomes: readonly Translat
   const failed = outcomes.find((outcome) => !outcome.ok);
   if (failed && !failed.ok) return { status: 'error', message: failed.error.message };
   const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));
-  const backend = outcomes[0]?.ok ? BACKEND_LABELS[outcomes[0].backend] : '';
+  const backendId = outcomes[0]?.ok ? outcomes[0].backend : undefined;
+  const backend = backendId ? BACKEND_LABELS[backendId] : '';
   const slang = new Map(outcomes.flatMap((outcome) => (outcome.ok ? (outcome.slang ?? []) : [])).map((e) => [e.term, e]));
   return {
     status: 'done',
     text: request.text ? translations[0]! : '',
     tags: request.text ? translations.slice(1) : translations,
     backend,
+    ...(backendId ? { backendId } : {}),
     slang: [...slang.values()],
   };
 }

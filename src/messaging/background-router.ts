@@ -28,7 +28,7 @@ export function routeBackgroundRequest(
   if (PAGE_ONLY_REQUESTS.has(request.type) && !fromExtensionPage) return undefined;
   switch (request.type) {
     case 'translate':
-      return deps.service.translate(request.texts, { retry: request.retry });
+      return deps.service.translate(request.texts, { retry: request.retry, only: request.backend });
     case 'get-page-settings':
       return deps.settings().then(pageSettingsOf);
     case 'translate-reply':

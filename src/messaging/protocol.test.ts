@@ -16,6 +16,16 @@ describe('parseBackgroundRequest', () => {
     expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], retry: 'yes' })).toMatchObject({ retry: false });
   });
 
+  it('passes on the backend a reader asked for, and rejects an unknown one', () => {
+    expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], backend: 'deepl' })).toEqual({
+      type: 'translate',
+      texts: ['你好'],
+      retry: false,
+      backend: 'deepl',
+    });
+    expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], backend: 'bing' })).toBeNull();
+  });
+
   it('accepts a get-page-settings request and drops extra fields', () => {
     expect(parseBackgroundRequest({ type: 'get-page-settings', apiKey: 'x' })).toEqual({ type: 'get-page-settings' });
   });

@@ -15,6 +15,8 @@ export interface TranslateRequest {
   texts: string[];
   /** The reader pressed Retry: ask the primary backend even if it is paused. */
   retry?: boolean;
+  /** The reader asked for this backend's translation instead of the chain's. */
+  backend?: BackendId;
 }
 
 export interface GetPageSettingsRequest {
@@ -177,7 +179,9 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
     case 'translate': {
       const { texts } = fields;
       if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isText)) return null;
-      return { type: 'translate', texts, retry };
+      if (fields.backend === undefined) return { type: 'translate', texts, retry };
+      if (!(BACKEND_IDS as readonly unknown[]).includes(fields.backend)) return null;
+      return { type: 'translate', texts, retry, backend: fields.backend as BackendId };
     }
     case 'translate-reply':
       return isText(fields.text) && isTone(fields.tone)

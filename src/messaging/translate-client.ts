@@ -1,3 +1,4 @@
+import type { BackendId } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
 import { MAX_TEXTS_PER_MESSAGE } from './protocol';
 import { sendToBackground } from './send';
@@ -41,10 +42,13 @@ export function createTranslateClient(windowMs = 30) {
   }
 
   return {
-    /** `retry`: the reader pressed Retry; sent at once, on its own, so the background may ask a paused backend. */
-    async translate(text: string, retry = false): Promise<TranslateOutcome> {
-      if (retry) {
-        const [outcome] = await sendToBackground({ type: 'translate', texts: [text], retry: true }).catch(
+    /**
+     * `retry`: the reader pressed Retry; `backend`: the reader asked for that backend's
+     * translation. Either is sent at once, on its own.
+     */
+    async translate(text: string, retry = false, backend?: BackendId): Promise<TranslateOutcome> {
+      if (retry || backend) {
+        const [outcome] = await sendToBackground({ type: 'translate', texts: [text], retry, ...(backend ? { backend } : {}) }).catch(
           (error: unknown): TranslateOutcome[] => [notResponding(error)],
         );
         return outcome ?? missing();

@@ -455,6 +455,19 @@ describe('TranslationService text preparation', () => {
     expect(fromLlm!.ok && fromLlm!.slang).toBeUndefined();
   });
 
+  it('asks only the backend the reader chose, and caches its answer under it', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const deepl = fakeBackend({ id: 'deepl' });
+    const { service } = setup(google, deepl);
+    await service.translate(['你好']);
+    const [chosen] = await service.translate(['你好'], { only: 'deepl' });
+    const [again] = await service.translate(['你好'], { only: 'deepl' });
+    expect(chosen).toMatchObject({ ok: true, backend: 'deepl', fromCache: false });
+    expect(again).toMatchObject({ ok: true, backend: 'deepl', fromCache: true });
+    expect(google.calls).toHaveLength(1);
+    expect(deepl.calls).toHaveLength(1);
+  });
+
   it('explains no slang when slang notes are turned off, cached or not', async () => {
     const machine = fakeBackend({ id: 'google' });
     const { service, setSettings } = setup(machine);

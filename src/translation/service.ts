@@ -40,6 +40,8 @@ export interface TranslateOptions {
    * know it is back (a new key, a network that returned).
    */
   retry?: boolean;
+  /** Only this backend, not the chain: the reader asked for its translation. */
+  only?: BackendId;
 }
 
 /** The language pair (and tone) of a direction under the current settings. */
@@ -103,9 +105,9 @@ export class TranslationService {
   }
 
   async translate(texts: readonly string[], options: TranslateOptions = {}): Promise<TranslateOutcome[]> {
-    const { direction = 'read', tone, retry = false } = options;
+    const { direction = 'read', tone, retry = false, only } = options;
     const settings = await this.options.settings();
-    const lanes = chainOf(settings).map((id) => this.laneFor(settings, id));
+    const lanes = (only ? [only] : chainOf(settings)).map((id) => this.laneFor(settings, id));
     const languages = languagesFor(settings, direction, tone);
     const normalized = texts.map(normalizeText);
     const keys = await Promise.all(

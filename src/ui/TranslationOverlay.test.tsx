@@ -80,4 +80,38 @@ describe('TranslationOverlay', () => {
     render(<TranslationOverlay state={state} placement="caption" language="en" onRetry={() => {}} />, container);
     expect(container.querySelector('details.slang')).toBeNull();
   });
+
+  it('offers every other backend for a re-translation, calling onRetranslate with its id', () => {
+    const onRetranslate = vi.fn();
+    render(
+      <TranslationOverlay
+        state={{ status: 'done', text: 'Hi', tags: [], backend: 'Google Translate', backendId: 'google', slang: [] }}
+        placement="block"
+        language="en"
+        onRetry={() => {}}
+        onRetranslate={onRetranslate}
+      />,
+      container,
+    );
+    expect(container.querySelector('details.other summary')!.textContent).toBe('by Google Translate · Re-translate');
+    const buttons = Array.from(container.querySelectorAll<HTMLButtonElement>('button.other-backend'));
+    expect(buttons.map((button) => button.textContent)).not.toContain('Google Translate');
+    expect(buttons).toHaveLength(5);
+    buttons.find((button) => button.textContent === 'DeepL')!.click();
+    expect(onRetranslate).toHaveBeenCalledWith('deepl');
+  });
+
+  it('offers no re-translation in a caption over a feed cover', () => {
+    render(
+      <TranslationOverlay
+        state={{ status: 'done', text: 'Hi', tags: [], backend: 'Google Translate', backendId: 'google', slang: [] }}
+        placement="caption"
+        language="en"
+        onRetry={() => {}}
+        onRetranslate={() => {}}
+      />,
+      container,
+    );
+    expect(container.querySelector('details.other')).toBeNull();
+  });
 });

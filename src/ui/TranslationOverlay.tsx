@@ -1,3 +1,4 @@
+import { BACKEND_IDS, BACKEND_LABELS, type BackendId } from '../settings/schema';
 import type { OverlayPlacement } from '../sites/types';
 import type { SlangEntry } from '../text/slang';
 import type { OverlayState } from './overlay-state';
@@ -8,6 +9,8 @@ export interface TranslationOverlayProps {
   /** Shown on the badge, e.g. `EN`. */
   language: string;
   onRetry: () => void;
+  /** Asks another backend for this unit (bilingual overlays; not captions or popovers). */
+  onRetranslate?: (backend: BackendId) => void;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface TranslationOverlayProps {
  * when it arrives, or the error with a Retry button. Marked with a language badge so nobody
  * mistakes it for the author's words.
  */
-export function TranslationOverlay({ state, placement, language, onRetry }: TranslationOverlayProps) {
+export function TranslationOverlay({ state, placement, language, onRetry, onRetranslate }: TranslationOverlayProps) {
   const badge = (
     <span class="badge" aria-hidden="true">
       {language.toUpperCase()}
@@ -68,7 +71,47 @@ export function TranslationOverlay({ state, placement, language, onRetry }: Tran
         </span>
       )}
       {placement === 'block' && state.slang.length > 0 && <SlangNotes slang={state.slang} />}
+      {placement === 'block' && onRetranslate && (
+        <OtherBackends backend={state.backend} current={state.backendId} onRetranslate={onRetranslate} />
+      )}
     </div>
+  );
+}
+
+/**
+ * Shown when the pointer or the focus is on the overlay: who translated it, and the other
+ * backends to ask instead (one that is not set up answers with its own error and a Retry).
+ */
+function OtherBackends({
+  backend,
+  current,
+  onRetranslate,
+}: {
+  backend: string;
+  current: BackendId | undefined;
+  onRetranslate: (backend: BackendId) => void;
+}) {
+  return (
+    <details class="other">
+      <summary>
+        by {backend} · Re-translate
+      </summary>
+      <span class="other-list" role="group" aria-label="Re-translate with">
+        {BACKEND_IDS.filter((id) => id !== current).map((id) => (
+          <button
+            type="button"
+            class="other-backend"
+            onClick={(event) => {
+              event.preventDefault();
+              event.stopPropagation();
+              onRetranslate(id);
+            }}
+          >
+            {BACKEND_LABELS[id]}
+          </button>
+        ))}
+      </span>
+    </details>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { BackendId } from '../settings/schema';
 import type { SlangEntry } from '../text/slang';
 
 /** What an overlay shows. Translations are plain text from a backend: rendered as text only. */
@@ -7,8 +8,10 @@ export type OverlayState =
       status: 'done';
       text: string;
       tags: string[];
-      /** The backend that translated the body (a fallback when the primary failed). */
+      /** The backend that translated the body (a fallback when the primary failed), by name. */
       backend: string;
+      /** …and by id, so the reader can ask another one. */
+      backendId?: BackendId;
       /** RedNote slang in the original, explained (machine translations only). */
       slang: SlangEntry[];
     }

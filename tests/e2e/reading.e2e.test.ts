@@ -168,6 +168,42 @@ describe.each<BrowserName>(['chromium', 'firefox'])('reading RedNote in %s', (br
     await page.close();
   });
 
+  it('says on hover which backend translated a comment, and re-translates it with another on request', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/note.html`);
+    await settle(page);
+    const before = (await readOverlays(page)).get('pub-n01-c02')!;
+    expect(before).toMatchObject({ state: 'done', label: 'Translation by Google Translate' });
+    const libreBefore = libre.requests.length;
+
+    const host = await page.$('[data-fixture-id="pub-n01-c02"] ~ redbridge-translation');
+    await host!.hover();
+    const shown = await page.evaluate((id) => {
+      const unitId = document.querySelector(`[data-fixture-id="${id}"]`)!.getAttribute('data-redbridge-id');
+      const root = document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`)!.shadowRoot!;
+      const other = root.querySelector('details.other')!;
+      other.querySelector('summary')!.click();
+      return { summary: other.querySelector('summary')!.textContent, opacity: getComputedStyle(other).opacity };
+    }, 'pub-n01-c02');
+    expect(shown).toEqual({ summary: 'by Google Translate · Re-translate', opacity: '1' });
+    await page.evaluate((id) => {
+      const unitId = document.querySelector(`[data-fixture-id="${id}"]`)!.getAttribute('data-redbridge-id');
+      const root = document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`)!.shadowRoot!;
+      Array.from(root.querySelectorAll<HTMLButtonElement>('button.other-backend')).find((b) => b.textContent === 'LibreTranslate')!.click();
+    }, 'pub-n01-c02');
+    await page.waitForFunction(
+      (id) => {
+        const unitId = document.querySelector(`[data-fixture-id="${id}"]`)!.getAttribute('data-redbridge-id');
+        const root = document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`)?.shadowRoot;
+        return root?.querySelector('[role="note"]')?.getAttribute('aria-label') === 'Translation by LibreTranslate';
+      },
+      { timeout: 10_000 },
+      'pub-n01-c02',
+    );
+    expect(libre.requests.length).toBeGreaterThan(libreBefore);
+    await page.close();
+  });
+
   it('shows an error with a Retry button when Google rate-limits (429), and Retry translates', async () => {
     await clearCache();
     google.setMode({ kind: 'fail', status: 429 });
