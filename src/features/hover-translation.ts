@@ -51,6 +51,8 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
   let pending: { unit: Element; timer: ReturnType<typeof setTimeout> } | null = null;
   let shown: Shown | null = null;
   let lastPointer: MouseEvent | null = null;
+  /** Whether the hover key is down, from the latest pointer or key event. */
+  let held = key === 'none';
   let generation = 0;
   const counted = new WeakSet<Element>();
 
@@ -125,13 +127,14 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
       unit,
       timer: setTimeout(() => {
         pending = null;
-        if (lastPointer && keyHeld(key, lastPointer) && unitAt(lastPointer.target) === unit) show(unit);
+        if (lastPointer && held && unitAt(lastPointer.target) === unit) show(unit);
       }, delayMs),
     };
   }
 
   function onPointerOver(event: MouseEvent): void {
     lastPointer = event;
+    held = keyHeld(key, event);
     const target = event.target;
     // Moving from the unit into its popover keeps it open (to read it, or press Retry).
     if (shown && target instanceof Node && shown.host.element.contains(target)) return cancelPending();
@@ -147,10 +150,16 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
 
   function onPointerMove(event: MouseEvent): void {
     lastPointer = event;
+    held = keyHeld(key, event);
+  }
+
+  function onKeyUp(event: KeyboardEvent): void {
+    held = keyHeld(key, event);
   }
 
   function onKeyDown(event: KeyboardEvent): void {
-    if (key === 'none' || !lastPointer || !keyHeld(key, event)) return;
+    held = keyHeld(key, event);
+    if (key === 'none' || !lastPointer || !held) return;
     // The key pressed while already resting on a unit: show it after the dwell.
     const unit = unitAt(lastPointer.target);
     if (unit) arm(unit);
@@ -173,6 +182,7 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
   document.addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
   document.addEventListener('mouseout', onDocumentLeave, true);
   document.addEventListener('keydown', onKeyDown, true);
+  document.addEventListener('keyup', onKeyUp, true);
   // Capture: the note modal's column scrolls on its own, and scroll events do not bubble.
   document.addEventListener('scroll', onScroll, { capture: true, passive: true });
   window.addEventListener('resize', onScroll, { passive: true });
@@ -184,6 +194,7 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
     document.removeEventListener('mousemove', onPointerMove, true);
     document.removeEventListener('mouseout', onDocumentLeave, true);
     document.removeEventListener('keydown', onKeyDown, true);
+    document.removeEventListener('keyup', onKeyUp, true);
     document.removeEventListener('scroll', onScroll, true);
     window.removeEventListener('resize', onScroll);
   };
