@@ -1,0 +1,213 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TabStats } from '../../messaging/protocol';
+import type { DisplayMode } from '../../settings/schema';
+import type { BackendStatus } from '../../translation/service';
+import { Popup, type PopupProps } from './Popup';
+
+/* The popup's words come from the English messages.json, as the browser would give them: a
+ * `popup_` message missing from it fails the test instead of showing its name. */
+vi.mock('../i18n', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  type Message = { message: string; placeholders?: Record<string, { content: string }> };
+  const messages = JSON.parse(
+    readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8'),
+  ) as Record<string, Message>;
+  return {
+    t(key: string, substitutions?: string | string[]): string {
+      const entry = messages[key];
+      if (!entry) throw new Error(`no English message "${key}"`);
+      const values = substitutions === undefined ? [] : [substitutions].flat();
+      const positional = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
+      return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
+        const placeholder = Object.entries(entry.placeholders ?? {}).find(([key]) => key.toLowerCase() === name.toLowerCase());
+        return placeholder ? positional(placeholder[1].content) : whole;
+      });
+    },
+  };
+});
+
+const STATS: TabStats = { found: 14, translated: 11, fromCache: 3, failed: 2, active: true };
+const HEALTH: BackendStatus[] = [
+  { id: 'google', state: 'rate-limited', lastError: 'Google Translate is rate-limiting (HTTP 429)' },
+  { id: 'microsoft', state: 'working' },
+  { id: 'deepl', state: 'unused' },
+];
+
+function fakeProps(overrides: Partial<PopupProps> = {}) {
+  return {
+    loadSettings: vi.fn<PopupProps['loadSettings']>(async () => ({ enabled: true, display: 'bilingual' })),
+    saveEnabled: vi.fn<PopupProps['saveEnabled']>(async () => {}),
+    saveDisplay: vi.fn<PopupProps['saveDisplay']>(async () => {}),
+    health: vi.fn<PopupProps['health']>(async () => HEALTH),
+    tabStats: vi.fn<PopupProps['tabStats']>(async () => STATS),
+    openOptions: vi.fn<PopupProps['openOptions']>(),
+    ...overrides,
+  } satisfies PopupProps;
+}
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(async () => {
+  await act(() => render(null, container));
+  container.remove();
+  vi.useRealTimers();
+});
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  });
+}
+
+async function mount(props: PopupProps): Promise<void> {
+  await act(() => render(<Popup {...props} />, container));
+  await settle();
+}
+
+const radio = (mode: DisplayMode) => container.querySelector<HTMLInputElement>(`input[type="radio"][value="${mode}"]`)!;
+const onOff = () => container.querySelector<HTMLInputElement>('input[role="switch"]')!;
+const alertText = () => container.querySelector('[role="alert"]')?.textContent ?? null;
+const count = (key: string) => container.querySelector(`[data-stat="${key}"] dd`)?.textContent ?? null;
+const statsText = () => container.querySelector('section.stats')!.textContent;
+
+/** The visible text that labels a control (its `<label>` ancestor). */
+const labelOf = (input: HTMLInputElement) => input.closest('label')!.textContent!.trim();
+
+async function click(element: HTMLElement): Promise<void> {
+  await act(() => element.click());
+  await settle();
+}
+
+describe('Popup', () => {
+  it('shows the stored settings with labelled controls', async () => {
+    await mount(fakeProps({ loadSettings: async () => ({ enabled: false, display: 'hover' }) }));
+    expect(onOff().checked).toBe(false);
+    expect(labelOf(onOff())).toBe('Translate RedNote');
+    expect(radio('hover').checked).toBe(true);
+    expect(radio('bilingual').checked).toBe(false);
+    expect(container.querySelector('fieldset legend')!.textContent).toBe('Display');
+    expect(['bilingual', 'hover', 'off'].map((mode) => radio(mode as DisplayMode).closest('label')!.querySelector('.mode-name')!.textContent)).toEqual([
+      'Bilingual',
+      'Hover',
+      'Off',
+    ]);
+    // Each mode's explanation is tied to its radio.
+    const help = document.getElementById(radio('off').getAttribute('aria-describedby')!);
+    expect(help?.textContent).toBeTruthy();
+  });
+
+  it('saves the display mode the user picks, and shows it picked', async () => {
+    const props = fakeProps();
+    await mount(props);
+    await click(radio('off'));
+    expect(props.saveDisplay).toHaveBeenCalledWith('off');
+    expect(radio('off').checked).toBe(true);
+    expect(radio('bilingual').checked).toBe(false);
+    await click(radio('hover'));
+    expect(props.saveDisplay).toHaveBeenLastCalledWith('hover');
+    expect(props.saveDisplay).toHaveBeenCalledTimes(2);
+    expect(alertText()).toBeNull();
+  });
+
+  it('puts the mode back and says why when it cannot be saved', async () => {
+    const props = fakeProps({ saveDisplay: vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES exceeded'))) });
+    await mount(props);
+    await click(radio('off'));
+    expect(props.saveDisplay).toHaveBeenCalledWith('off');
+    expect(radio('bilingual').checked).toBe(true);
+    expect(alertText()).toContain('QUOTA_BYTES exceeded');
+  });
+
+  it('turns RedBridge off and on with the switch', async () => {
+    const props = fakeProps();
+    await mount(props);
+    expect(onOff().checked).toBe(true);
+    await click(onOff());
+    expect(props.saveEnabled).toHaveBeenCalledWith(false);
+    expect(onOff().checked).toBe(false);
+    await click(onOff());
+    expect(props.saveEnabled).toHaveBeenLastCalledWith(true);
+  });
+
+  it('shows each backend with its health and the last error, fallbacks marked', async () => {
+    await mount(fakeProps());
+    const rows = Array.from(container.querySelectorAll('li.backend'), (row) => ({
+      name: row.querySelector('.backend-name')!.textContent,
+      fallback: !!row.querySelector('.role'),
+      health: row.querySelector('.health')!.textContent,
+      error: row.querySelector('.backend-error')?.textContent ?? null,
+    }));
+    expect(rows).toEqual([
+      { name: 'Google Translate', fallback: false, health: 'Rate-limited', error: 'Google Translate is rate-limiting (HTTP 429)' },
+      { name: 'Microsoft Translator', fallback: true, health: 'Working', error: null },
+      { name: 'DeepL', fallback: true, health: 'Not used yet', error: null },
+    ]);
+  });
+
+  it('says how long a paused backend rests', async () => {
+    await mount(fakeProps({ health: async () => [{ id: 'google', state: 'paused', lastError: 'HTTP 503', pausedForMs: 90_000 }] }));
+    expect(container.querySelector('.health')!.textContent).toBe('Paused for 2 min');
+    expect(container.querySelector('.backend-error')!.textContent).toBe('HTTP 503');
+  });
+
+  it("shows the tab's counts", async () => {
+    await mount(fakeProps());
+    expect([count('found'), count('translated'), count('fromCache'), count('failed')]).toEqual(['14', '11', '3', '2']);
+    expect(statsText()).toContain('Found');
+    expect(statsText()).toContain('From cache');
+  });
+
+  it('asks for a RedNote page when the tab has none', async () => {
+    await mount(fakeProps({ tabStats: async () => null }));
+    expect(count('found')).toBeNull();
+    expect(statsText()).toContain('Open a RedNote page to see counts');
+  });
+
+  it('says when RedBridge is off in this tab only', async () => {
+    await mount(fakeProps({ tabStats: async () => ({ ...STATS, active: false }) }));
+    expect(container.querySelector('.notice')!.textContent).toContain('Alt+T');
+  });
+
+  it('says so when the background does not answer', async () => {
+    await mount(fakeProps({ health: () => Promise.reject(new Error('no answer')) }));
+    expect(container.querySelector('section.backends .error')).not.toBeNull();
+  });
+
+  it('reads health and counts again every second while open, and stops when closed', async () => {
+    vi.useFakeTimers();
+    let translated = 11;
+    const props = fakeProps({ tabStats: vi.fn(async () => ({ ...STATS, translated })) });
+    await mount(props);
+    expect(count('translated')).toBe('11');
+    translated = 12;
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    await settle();
+    expect(count('translated')).toBe('12');
+    expect(props.health).toHaveBeenCalledTimes(2);
+    await act(() => render(null, container));
+    await act(() => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(props.tabStats).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens the options page from the Settings button', async () => {
+    const props = fakeProps();
+    await mount(props);
+    const settings = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === 'Settings')!;
+    expect(settings.type).toBe('button');
+    await click(settings);
+    expect(props.openOptions).toHaveBeenCalledTimes(1);
+  });
+});
