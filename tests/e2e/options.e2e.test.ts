@@ -20,11 +20,12 @@ const libreField = (name: 'url' | 'apiKey') => `#field-backends-libretranslate-$
 const LIBRE_TEST = 'section[data-backend="libretranslate"] button.test';
 
 /** The text of `selector` once it is not empty. */
+/** The element's text once there is some and it is not a progress line ("Testing…"). */
 async function textOf(page: Page, selector: string): Promise<string> {
   const handle = await page.waitForFunction(
     (s) => {
       const text = document.querySelector(s)?.textContent?.trim();
-      return text ? text : null;
+      return text && !text.endsWith('…') ? text : null;
     },
     { polling: 50, timeout: 10_000 },
     selector,
