@@ -1,5 +1,6 @@
 import { sendToBackground } from '../messaging/send';
 import type { TranslateOutcome } from '../translation/service';
+import { t } from '../ui/i18n';
 import { createPopoverHost, type PopoverHost } from '../ui/popover-host';
 import { placePopover } from '../ui/popover-placement';
 import type { OverlayState } from '../ui/overlay-state';
@@ -29,7 +30,7 @@ async function translate(text: string, retry: boolean): Promise<OverlayState> {
     outcomes = await sendToBackground({ type: 'translate', texts: [text], retry });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { status: 'error', message: `RedBridge is not responding (${detail})` };
+    return { status: 'error', message: t('selection_notResponding', detail) };
   }
   return overlayStateOf({ text, tags: [] }, outcomes);
 }

@@ -1,5 +1,6 @@
 import type { BackendId } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
+import { t } from '../ui/i18n';
 import { MAX_TEXTS_PER_MESSAGE } from './protocol';
 import { sendToBackground } from './send';
 
@@ -33,12 +34,12 @@ export function createTranslateClient(windowMs = 30) {
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: { code: 'network', message: `RedBridge is not responding (${message}). Reload the page to retry.` },
+      error: { code: 'network', message: t('overlay_notResponding', message) },
     };
   }
 
   function missing(): TranslateOutcome {
-    return { ok: false, error: { code: 'bad-response', message: 'RedBridge returned no translation' } };
+    return { ok: false, error: { code: 'bad-response', message: t('overlay_noTranslation') } };
   }
 
   return {

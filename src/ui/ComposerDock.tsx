@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { t } from './i18n';
 import { ReplyComposer, type ComposerTarget, type ReplyComposerApi } from './ReplyComposer';
 
 export interface ComposerDockProps {
@@ -35,11 +36,11 @@ export function ComposerDock({ open, draftId, target, api, onOpenChange }: Compo
         <span class="icon" aria-hidden="true">
           文A
         </span>
-        Reply in English
+        {t('composer_replyInEnglish')}
       </button>
       {target && !open && (
         <span class="replying" aria-hidden="true">
-          to {target.author || 'this comment'}
+          {target.author ? t('composer_dock_toAuthor', target.author) : t('composer_dock_toComment')}
         </span>
       )}
       {open && (

@@ -4,6 +4,7 @@ import type { TypeResult } from '../dom/type-text';
 import type { ReplyTranslation } from '../messaging/protocol';
 import { BACKEND_LABELS, type ReplyTone } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
+import { t } from './i18n';
 
 /** The comment being answered, as the panel shows it. */
 export interface ComposerTarget {
@@ -52,14 +53,15 @@ interface BackendNote {
   toneApplied: boolean;
 }
 
-const TONE_LABELS: Record<ReplyTone, string> = { casual: 'Casual', polite: 'Polite' };
+/** The message naming each tone. */
+const TONE_LABELS: Record<ReplyTone, string> = { casual: 'composer_tone_casual', polite: 'composer_tone_polite' };
 
 /** Statuses about the English → Chinese step, shown by the Translate button; the rest by the result. */
 const TRANSLATE_ACTIVITIES = new Set<Activity['kind']>(['load-failed', 'translating', 'empty', 'translate-failed']);
 
 function messageOf(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
-  return `RedBridge is not responding (${detail}); reload the page and try again`;
+  return t('composer_notResponding', detail);
 }
 
 /** `text` ending with a full stop, unless it already ends with punctuation. */
@@ -289,7 +291,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
     <section
       ref={panelRef}
       class="panel"
-      aria-label="RedBridge reply composer"
+      aria-label={t('composer_panel_label')}
       aria-busy={busy ? 'true' : 'false'}
       data-ready={loadStatus === 'loading' ? 'false' : 'true'}
       onKeyDown={onKeyDown}
@@ -297,29 +299,34 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
       onKeyPress={(event) => event.stopPropagation()}
     >
       <header class="head">
-        <h2>Reply in English</h2>
-        <button type="button" class="close" aria-label="Close reply composer" onClick={onClose}>
+        <h2>{t('composer_replyInEnglish')}</h2>
+        <button type="button" class="close" aria-label={t('composer_close')} onClick={onClose}>
           ×
         </button>
       </header>
 
       {target && (
-        <figure class="target" aria-label={`Comment by ${target.author || 'a RedNote user'}`}>
-          <figcaption>Replying to {target.author || 'this comment'}</figcaption>
+        <figure
+          class="target"
+          aria-label={target.author ? t('composer_target_label', target.author) : t('composer_target_labelAnonymous')}
+        >
+          <figcaption>
+            {target.author ? t('composer_target_replyingTo', target.author) : t('composer_target_replyingToComment')}
+          </figcaption>
           <blockquote lang="zh" class="source">
             {target.text}
           </blockquote>
           <p lang="en" class="target-translation">
             {targetTranslation === null
-              ? 'Translating…'
+              ? t('composer_target_translating')
               : targetTranslation.ok
                 ? targetTranslation.translation
-                : `Couldn’t translate this comment: ${targetTranslation.error.message}`}
+                : t('composer_target_failed', targetTranslation.error.message)}
           </p>
         </figure>
       )}
 
-      <label for={`${id}-en`}>Your reply in English</label>
+      <label for={`${id}-en`}>{t('composer_english_label')}</label>
       <textarea
         id={`${id}-en`}
         ref={englishRef}
@@ -327,7 +334,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
         rows={2}
         value={english}
         aria-keyshortcuts="Control+Enter Meta+Enter"
-        placeholder="Write what you want to say…"
+        placeholder={t('composer_english_placeholder')}
         onInput={(event) => {
           changed();
           setEnglish(event.currentTarget.value);
@@ -342,7 +349,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
 
       <div class="row">
         <fieldset class="tone">
-          <legend>Tone</legend>
+          <legend>{t('composer_tone')}</legend>
           {(['casual', 'polite'] as const).map((value) => (
             <label key={value}>
               <input
@@ -352,12 +359,12 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
                 checked={tone === value}
                 onChange={() => chooseTone(value)}
               />
-              {TONE_LABELS[value]}
+              {t(TONE_LABELS[value])}
             </label>
           ))}
         </fieldset>
         <button type="button" class="primary" disabled={busy || loadStatus === 'loading'} onClick={() => void translate()}>
-          Translate
+          {t('composer_translate')}
         </button>
         <span class="hint" aria-hidden="true">
           Ctrl+Enter
@@ -375,7 +382,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
 
       {(chinese !== '' || backendNote) && (
         <div class="result">
-          <label for={`${id}-zh`}>Chinese translation (you can edit it)</label>
+          <label for={`${id}-zh`}>{t('composer_chinese_label')}</label>
           <textarea
             id={`${id}-zh`}
             lang="zh-CN"
@@ -387,29 +394,26 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
             }}
           />
           <p class="back-label" id={`${id}-back-label`}>
-            Back-translation{stale && back ? ' (of the Chinese before your edit)' : ''}
+            {stale && back ? t('composer_back_labelStale') : t('composer_back_label')}
           </p>
           <p class="back" lang="en" role="status" aria-labelledby={`${id}-back-label`} data-stale={stale ? 'true' : 'false'}>
-            {back || (activity.kind === 'checking' ? 'Checking…' : '—')}
+            {back || (activity.kind === 'checking' ? t('composer_back_checking') : '—')}
           </p>
           {toneIgnored && (
-            <p class="note">
-              {backendNote.label} translates without a tone, so “{TONE_LABELS[tone]}” is not applied; the
-              OpenAI-compatible backend follows it.
-            </p>
+            <p class="note">{t('composer_toneIgnored', [backendNote.label, t(TONE_LABELS[tone])])}</p>
           )}
           <div class="row">
             {stale && (
               <button type="button" disabled={busy} onClick={() => void check()}>
-                Check meaning
+                {t('composer_checkMeaning')}
               </button>
             )}
             <button type="button" class="primary" disabled={busy || chinese.trim() === ''} onClick={insert}>
-              Insert into comment box
+              {t('composer_insert')}
             </button>
             {activity.kind === 'insert-failed' && (
               <button type="button" onClick={() => void copy()}>
-                Copy Chinese
+                {t('composer_copyChinese')}
               </button>
             )}
           </div>
@@ -427,10 +431,10 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
 
       <footer class="foot">
         <span class="saved" aria-live="polite">
-          {saved ? 'Draft saved' : ''}
+          {saved ? t('composer_draftSaved') : ''}
         </span>
         <button type="button" class="link" onClick={() => void discard()} disabled={english === '' && chinese === ''}>
-          Discard draft
+          {t('composer_discard')}
         </button>
       </footer>
     </section>
@@ -450,62 +454,78 @@ function Status({ activity, onRetryLoad, onRetryTranslate, onRetryCheck }: Statu
     case 'load-failed':
       return (
         <p class="status error" role="alert">
-          Couldn’t load your saved draft: {sentence(activity.message)} Nothing is saved until it loads.{' '}
+          {t('composer_status_loadFailed', sentence(activity.message))}{' '}
           <button type="button" onClick={onRetryLoad}>
-            Retry loading
+            {t('composer_retryLoading')}
           </button>
         </p>
       );
     case 'translating':
-      return <p class="status" role="status">Translating…</p>;
+      return (
+        <p class="status" role="status">
+          {t('composer_status_translating')}
+        </p>
+      );
     case 'checking':
-      return <p class="status" role="status">Checking the meaning…</p>;
+      return (
+        <p class="status" role="status">
+          {t('composer_status_checking')}
+        </p>
+      );
     case 'empty':
-      return <p class="status error" role="alert">Write your reply in English first.</p>;
+      return (
+        <p class="status error" role="alert">
+          {t('composer_status_empty')}
+        </p>
+      );
     case 'translate-failed':
       return (
         <p class="status error" role="alert">
-          Couldn’t translate: {sentence(activity.message)} Your English is kept.{' '}
+          {t('composer_status_translateFailed', sentence(activity.message))}{' '}
           <button type="button" onClick={onRetryTranslate}>
-            Retry
+            {t('composer_retry')}
           </button>
         </p>
       );
     case 'check-failed':
       return (
         <p class="status error" role="alert">
-          Couldn’t back-translate: {sentence(activity.message)}{' '}
+          {t('composer_status_checkFailed', sentence(activity.message))}{' '}
           <button type="button" onClick={onRetryCheck}>
-            Retry check
+            {t('composer_retryCheck')}
           </button>
         </p>
       );
     case 'inserted':
       return (
         <p class="status ok" role="status">
-          Inserted into RedNote’s comment box. Check it there and press 发送 to post.
+          {t('composer_status_inserted')}
         </p>
       );
     case 'insert-failed':
       return (
         <p class="status error" role="alert">
-          RedNote’s comment box did not take the text. Copy the Chinese and paste it into the box yourself.
+          {t('composer_status_insertFailed')}
         </p>
       );
     case 'copied':
       return (
         <p class="status ok" role="status">
-          Copied. Paste it into RedNote’s comment box (Ctrl+V).
+          {t('composer_status_copied')}
         </p>
       );
     case 'copy-failed':
       return (
         <p class="status error" role="alert">
-          The browser did not allow copying. Select the Chinese above and copy it with Ctrl+C.
+          {t('composer_status_copyFailed')}
         </p>
       );
     case 'discarded':
-      return <p class="status" role="status">Draft discarded.</p>;
+      return (
+        <p class="status" role="status">
+          {t('composer_status_discarded')}
+        </p>
+      );
     case 'idle':
       return null;
   }

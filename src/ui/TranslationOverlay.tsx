@@ -1,6 +1,7 @@
 import { BACKEND_IDS, BACKEND_LABELS, type BackendId } from '../settings/schema';
 import type { OverlayPlacement } from '../sites/types';
 import type { SlangEntry } from '../text/slang';
+import { t } from './i18n';
 import type { OverlayState } from './overlay-state';
 
 export interface TranslationOverlayProps {
@@ -28,7 +29,7 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
     return (
       <div class={`rb ${placement} loading`} data-state="loading" role="status" aria-busy="true">
         {badge}
-        <span class="muted">Translating…</span>
+        <span class="muted">{t('overlay_translating')}</span>
       </div>
     );
   }
@@ -36,7 +37,7 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
     return (
       <div class={`rb ${placement} error`} data-state="error" role="alert">
         {badge}
-        <span class="message">Couldn’t translate: {state.message}</span>{' '}
+        <span class="message">{t('overlay_error', state.message)}</span>{' '}
         <button
           type="button"
           class="retry"
@@ -47,7 +48,7 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
             onRetry();
           }}
         >
-          Retry
+          {t('overlay_retry')}
         </button>
       </div>
     );
@@ -58,8 +59,8 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
       data-state="done"
       role="note"
       lang={language}
-      aria-label={`Translation by ${state.backend}`}
-      title={`Translated by RedBridge with ${state.backend}`}
+      aria-label={t('overlay_label', state.backend)}
+      title={t('overlay_title', state.backend)}
     >
       {badge}
       {state.text && <span class="text">{state.text}</span>}
@@ -93,10 +94,8 @@ function OtherBackends({
 }) {
   return (
     <details class="other">
-      <summary>
-        by {backend} · Re-translate
-      </summary>
-      <span class="other-list" role="group" aria-label="Re-translate with">
+      <summary>{t('overlay_other_summary', backend)}</summary>
+      <span class="other-list" role="group" aria-label={t('overlay_other_label')}>
         {BACKEND_IDS.filter((id) => id !== current).map((id) => (
           <button
             type="button"
@@ -123,9 +122,7 @@ function OtherBackends({
 function SlangNotes({ slang }: { slang: SlangEntry[] }) {
   return (
     <details class="slang">
-      <summary>
-        Slang: {slang.map((entry) => entry.term).join(', ')}
-      </summary>
+      <summary>{t('overlay_slang', slang.map((entry) => entry.term).join(', '))}</summary>
       <dl>
         {slang.map((entry) => (
           <div class="slang-entry">

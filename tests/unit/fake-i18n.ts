@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import en from '../../../public/_locales/en/messages.json';
-import zhCN from '../../../public/_locales/zh_CN/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
 
 interface LocaleMessage {
   message: string;
@@ -29,9 +29,17 @@ export function formatMessage(entry: LocaleMessage | undefined, substitutions: s
     .replace(/\$\$/g, '$');
 }
 
-/** Unit tests: makes `t()` answer from the English (or Chinese) messages file. */
+/**
+ * Unit tests: makes `t()` answer from the English (or Chinese) messages file. `tests/unit/setup.ts`
+ * installs English before every test; call it with `'zh_CN'` to see the Chinese UI.
+ */
 export function useLocaleMessages(locale: 'en' | 'zh_CN' = 'en'): void {
   const messages = localeMessages(locale);
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((name: string, substitutions?: string | string[]) =>
     formatMessage(messages[name], substitutions)) as typeof browser.i18n.getMessage);
+}
+
+/** Unit tests: makes `t()` give the message name itself, as without a browser, to check which message is used. */
+export function useMessageNames(): void {
+  vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
 }

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import type { TranslateOutcome } from '../../translation/service';
-import { useLocaleMessages } from './fake-i18n';
+import { useLocaleMessages } from '../../../tests/unit/fake-i18n';
 import type { OptionsApi } from './options-api';
 import { EXPORT_FILE_NAME, OptionsPage } from './OptionsPage';
 

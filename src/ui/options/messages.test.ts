@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, REPLY_TONES } from '../../settings/schema';
-import { formatMessage, localeMessages } from './fake-i18n';
+import { formatMessage, localeMessages } from '../../../tests/unit/fake-i18n';
 import { SETTING_PATHS } from './settings-form';
 
 const en = localeMessages('en');

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useMessageNames } from '../../../tests/unit/fake-i18n';
 import { formatDuration, healthView, parseTabStats, statsView } from './popup-view';
 
-// Without a browser `t` gives the message name back, and appends nothing for substitutions:
-// the tests check which message is used and what is put into it through `formatDuration`.
+// Here `t` gives the message name back, as without a browser, and appends nothing for
+// substitutions: the tests check which message is used and what is put into it through `formatDuration`.
+beforeEach(() => {
+  useMessageNames();
+});
 
 describe('formatDuration', () => {
   it('says seconds under a minute, rounded up and never zero', () => {
