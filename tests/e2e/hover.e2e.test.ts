@@ -5,8 +5,10 @@ import { startFakeGoogle } from '../fakes/fake-google';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
+import { noteIdOf } from './expectations';
 import { setStoredSettings } from './probe';
 
+const NOTE_N01 = noteIdOf('n01');
 const COMMENT = {
   fixtureId: 'pub-n01-c01',
   translation: 'Help, this guide is so detailed! Saved it, going next month',
@@ -84,6 +86,45 @@ describe.each<BrowserName>(['chromium', 'firefox'])('hover mode in %s', (browser
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await page.$$eval('redbridge-popover', (found) => found.length)).toBe(0);
     expect(google.requests.length).toBe(requestsBefore);
+    await page.close();
+  });
+
+  it('stays beside the note’s body, never over it, while the modal’s own column scrolls', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/feed.html`);
+    await page.evaluate((id) => (window as unknown as { __fixture: { openNote(id: string): void } }).__fixture.openNote(id), NOTE_N01);
+    const body = (await page.waitForSelector('.note-detail-mask [data-fixture-id="pub-n01-desc"]'))!;
+    // Scrolled a little down first, and pointed at without scrolling, so it can scroll back up.
+    const point = await page.evaluate(() => {
+      document.querySelector('.note-detail-mask .note-scroller')!.scrollTop = 60;
+      const box = document.querySelector('.note-detail-mask [data-fixture-id="pub-n01-desc"]')!.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: Math.max(box.top, 0) + 80 };
+    });
+    expect(body).not.toBeNull();
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => document.querySelector('redbridge-popover')?.getAttribute('data-state') === 'done', { timeout: 10_000 });
+    const layout = () =>
+      page.evaluate(() => {
+        const unit = document.querySelector('.note-detail-mask [data-fixture-id="pub-n01-desc"]')!.getBoundingClientRect();
+        const popover = document.querySelector('redbridge-popover')?.getBoundingClientRect();
+        if (!popover) return null;
+        return {
+          unitTop: Math.round(unit.top),
+          overlaps: popover.top < unit.bottom && popover.bottom > unit.top && popover.left < unit.right && popover.right > unit.left,
+        };
+      });
+    const before = await layout();
+    expect(before).toMatchObject({ overlaps: false });
+    // The column scrolls back under a still pointer that stays on the body: the body moves down
+    // 40 px, and a popover that stayed put would now lie over it.
+    await page.evaluate(() => document.querySelector('.note-detail-mask .note-scroller')!.scrollBy(0, -40));
+    await page.waitForFunction(
+      (top) => Math.round(document.querySelector('.note-detail-mask [data-fixture-id="pub-n01-desc"]')!.getBoundingClientRect().top) !== top,
+      {},
+      before!.unitTop,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await layout()).toMatchObject({ overlaps: false });
     await page.close();
   });
 });
