@@ -13,8 +13,14 @@ export interface OverlayHost {
 
 /** One overlay in its own shadow root, next to the unit it translates. */
 export function createOverlayHost(placement: OverlayPlacement): OverlayHost {
-  const { element, mount } = createShadowMount(OVERLAY_TAG, overlayCss);
-  element.setAttribute('data-placement', placement);
+  const host = createTranslationHost(OVERLAY_TAG);
+  host.element.setAttribute('data-placement', placement);
+  return host;
+}
+
+/** A translation (loading, done or failed) in a `tag` element's shadow root; `data-state` says which. */
+export function createTranslationHost(tag: string): OverlayHost {
+  const { element, mount } = createShadowMount(tag, overlayCss);
   return {
     element,
     render(props) {
