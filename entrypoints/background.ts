@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RedBridgeDb } from '../src/cache/db';
-import { TranslationCache } from '../src/cache/translation-cache';
+import { DEFAULT_CACHE_LIMITS, TranslationCache } from '../src/cache/translation-cache';
 import { createSelectionMenu, placeOf, SELECTION_MENU_ID, translateSelection } from '../src/background/selection-menu';
 import { TOGGLE_COMMAND, toggleActiveTab, toggleTab } from '../src/background/tab-toggle';
 import { DraftStore } from '../src/drafts/draft-store';
@@ -14,12 +14,21 @@ import { TranslationService } from '../src/translation/service';
 export default defineBackground(() => {
   let current: Promise<Settings> = loadSettings();
   const settings = () => current;
+  /** The cache's limits, read synchronously on each write: the defaults until settings load. */
+  let cacheLimits = DEFAULT_CACHE_LIMITS;
+  const followCacheLimits = (next: Settings) => {
+    cacheLimits = { maxEntries: next.cacheMaxEntries, maxAgeMs: next.cacheMaxAgeDays * 24 * 60 * 60 * 1000 };
+  };
+  void current.then(followCacheLimits);
   watchSettings((next) => {
     current = Promise.resolve(next);
+    followCacheLimits(next);
     void broadcastPageSettings(next);
   });
 
-  const cache = new TranslationCache(new RedBridgeDb());
+  const cache = new TranslationCache(new RedBridgeDb(), () => cacheLimits);
+  // Limits lowered since the last run, or entries aged out while the browser was closed.
+  void current.then(() => cache.evict()).catch((error: unknown) => console.warn('[RedBridge] could not trim the cache', error));
   const service = new TranslationService({ cache, settings });
   const drafts = new DraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('[RedBridge] could not clean up old reply drafts', error));

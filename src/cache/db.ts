@@ -9,6 +9,8 @@ export interface CachedTranslation {
   backend: BackendId;
   target: string;
   createdAt: number;
+  /** Last written or read (to within an hour): the least recently used go first when the cache is full. */
+  usedAt?: number;
 }
 
 export const DB_NAME = 'redbridge';
@@ -23,5 +25,16 @@ export class RedBridgeDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({ translations: 'key, createdAt' });
+    // v2: an index on last use, for least-recently-used eviction; old entries count as used when made.
+    this.version(2)
+      .stores({ translations: 'key, createdAt, usedAt' })
+      .upgrade((tx) =>
+        tx
+          .table('translations')
+          .toCollection()
+          .modify((entry: CachedTranslation) => {
+            entry.usedAt ??= entry.createdAt;
+          }),
+      );
   }
 }

@@ -1,18 +1,70 @@
 import type { CachedTranslation, RedBridgeDb } from './db';
 
-/** Bulk reads and writes of translations, so a screenful of units costs one query. */
-export class TranslationCache {
-  constructor(private readonly db: RedBridgeDb) {}
+export interface CacheLimits {
+  /** Most entries kept; beyond it the least recently used are deleted. */
+  maxEntries: number;
+  /** Entries older than this (since translated) are not served and are deleted. */
+  maxAgeMs: number;
+}
 
-  /** One entry per key, `undefined` where nothing is cached. */
+export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxEntries: 100_000, maxAgeMs: 90 * 24 * 60 * 60 * 1000 };
+
+/** A read refreshes an entry's `usedAt` only when it is older than this: reads stay reads. */
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Bulk reads and writes of translations, so a screenful of units costs one query, with a size
+ * cap (least recently used out first) and an age limit.
+ */
+export class TranslationCache {
+  /** Entries written since the last count: the count is taken again only when it may be over the cap. */
+  private approximateCount: number | null = null;
+
+  constructor(
+    private readonly db: RedBridgeDb,
+    private readonly limits: () => CacheLimits = () => DEFAULT_CACHE_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** One entry per key, `undefined` where nothing (or only an expired entry) is cached. */
   async getMany(keys: readonly string[]): Promise<(CachedTranslation | undefined)[]> {
     if (keys.length === 0) return [];
-    return this.db.translations.bulkGet([...keys]);
+    const found = await this.db.translations.bulkGet([...keys]);
+    const now = this.now();
+    const { maxAgeMs } = this.limits();
+    const fresh = found.map((entry) => (entry && now - entry.createdAt <= maxAgeMs ? entry : undefined));
+    const stale = found.filter((entry, i): entry is CachedTranslation => !!entry && !fresh[i]).map((entry) => entry.key);
+    const touched = fresh.filter(
+      (entry): entry is CachedTranslation => !!entry && now - (entry.usedAt ?? entry.createdAt) > TOUCH_AFTER_MS,
+    );
+    // Bookkeeping must never fail a read.
+    if (stale.length > 0) void this.db.translations.bulkDelete(stale).catch(() => undefined);
+    if (touched.length > 0) {
+      void this.db.translations
+        .bulkUpdate(touched.map((entry) => ({ key: entry.key, changes: { usedAt: now } })))
+        .catch(() => undefined);
+    }
+    return fresh;
   }
 
   async putMany(entries: readonly CachedTranslation[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.db.translations.bulkPut([...entries]);
+    const now = this.now();
+    await this.db.translations.bulkPut(entries.map((entry) => ({ ...entry, usedAt: now })));
+    this.approximateCount = (this.approximateCount ?? (await this.db.translations.count())) + entries.length;
+    if (this.approximateCount > this.limits().maxEntries) await this.evict();
+  }
+
+  /** Deletes the least recently used entries beyond the cap, and every expired one. */
+  async evict(): Promise<void> {
+    const { maxEntries, maxAgeMs } = this.limits();
+    await this.db.translations.where('createdAt').below(this.now() - maxAgeMs).delete();
+    const count = await this.db.translations.count();
+    if (count > maxEntries) {
+      const oldest = await this.db.translations.orderBy('usedAt').limit(count - maxEntries).primaryKeys();
+      await this.db.translations.bulkDelete(oldest);
+    }
+    this.approximateCount = await this.db.translations.count();
   }
 
   /** Entries, and roughly how much they take (UTF-16 code units × 2, keys included). */
@@ -32,5 +84,6 @@ export class TranslationCache {
 
   async clear(): Promise<void> {
     await this.db.translations.clear();
+    this.approximateCount = 0;
   }
 }

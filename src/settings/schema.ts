@@ -40,6 +40,10 @@ export interface Settings {
   hoverKey: HoverKey;
   /** Explain RedNote slang under machine translations, and give LLMs the glossary. */
   slangNotes: boolean;
+  /** Most translations kept in the cache; the least recently used go first beyond it. */
+  cacheMaxEntries: number;
+  /** Translations older than this many days are translated again. */
+  cacheMaxAgeDays: number;
   /** The Chinese replies are written in (`zh-CN`, `zh-TW`, …): the user's English is translated into it. */
   replyLanguage: string;
   /** The tone a new reply starts with; the composer remembers the last one chosen. */
@@ -87,6 +91,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 400,
   hoverKey: 'none',
   slangNotes: true,
+  cacheMaxEntries: 100_000,
+  cacheMaxAgeDays: 90,
   replyLanguage: 'zh-CN',
   replyTone: 'casual',
   backend: 'google',
@@ -117,8 +123,12 @@ const isLanguage: Check<string> = (v): v is string =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v);
 /** Replies go to RedNote: Simplified (`zh-CN`) or Traditional (`zh-TW`, `zh-HK`) Chinese. */
 const isChineseLanguage: Check<string> = (v): v is string => typeof v === 'string' && /^zh(-[A-Za-z]{2,4})?$/.test(v);
+const isWholeBetween =
+  (min: number, max: number): Check<number> =>
+  (v): v is number =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 /** Whole milliseconds, 0 to 5 s. */
-const isDelay: Check<number> = (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5000;
+const isDelay = isWholeBetween(0, 5000);
 const isHttpUrl: Check<string> = (v): v is string => {
   if (typeof v !== 'string') return false;
   try {
@@ -180,6 +190,8 @@ export function parseSettings(stored: unknown): ParsedSettings {
     hoverDelayMs: pick(root, 'hoverDelayMs', 'hoverDelayMs', isDelay, d.hoverDelayMs),
     hoverKey: pick(root, 'hoverKey', 'hoverKey', oneOf(HOVER_KEYS), d.hoverKey),
     slangNotes: pick(root, 'slangNotes', 'slangNotes', isBoolean, d.slangNotes),
+    cacheMaxEntries: pick(root, 'cacheMaxEntries', 'cacheMaxEntries', isWholeBetween(1_000, 1_000_000), d.cacheMaxEntries),
+    cacheMaxAgeDays: pick(root, 'cacheMaxAgeDays', 'cacheMaxAgeDays', isWholeBetween(1, 3650), d.cacheMaxAgeDays),
     replyLanguage: pick(root, 'replyLanguage', 'replyLanguage', isChineseLanguage, d.replyLanguage),
     replyTone: pick(root, 'replyTone', 'replyTone', oneOf(REPLY_TONES), d.replyTone),
     backend: pick(root, 'backend', 'backend', oneOf(BACKEND_IDS), d.backend),

@@ -220,6 +220,14 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
           ))}
         </section>
 
+        <section class="card" aria-labelledby="cache-limits-heading">
+          <h2 id="cache-limits-heading">{t('options_cacheLimits_heading')}</h2>
+          <div class="row">
+            <TextField binding={binding} path="cacheMaxEntries" type="number" min={1000} max={1000000} step={1000} />
+            <TextField binding={binding} path="cacheMaxAgeDays" type="number" min={1} max={3650} step={1} />
+          </div>
+        </section>
+
         <footer class="save-bar">
           <button type="submit" class="primary" disabled={save.kind === 'saving'}>
             {t('options_save')}

@@ -16,7 +16,7 @@ const BUILT_KEYS = [
   ...HOVER_KEYS.map((key) => `options_hoverKey_${key}`),
   ...REPLY_TONES.map((tone) => `options_replyTone_${tone}`),
   ...['zh_CN', 'zh_TW', 'zh_HK'].map((code) => `options_replyLanguage_${code}`),
-  ...['targetLanguage', 'hoverDelayMs', 'replyLanguage', 'model', 'url', 'urlOrEmpty', 'host', 'invalid'].map(
+  ...['targetLanguage', 'hoverDelayMs', 'cacheMaxEntries', 'cacheMaxAgeDays', 'replyLanguage', 'model', 'url', 'urlOrEmpty', 'host', 'invalid'].map(
     (field) => `options_error_${field}`,
   ),
   'options_import_notJson',

@@ -43,7 +43,7 @@ describe('the form and the settings', () => {
     expect(SETTING_PATHS).toContain('fallbacks');
     expect(SETTING_PATHS).toContain('backends.openai.model');
     expect(SETTING_PATHS).not.toContain('backends');
-    expect(SETTING_PATHS).toHaveLength(20);
+    expect(SETTING_PATHS).toHaveLength(22);
   });
 
   it('reads and sets values by path without changing the original', () => {

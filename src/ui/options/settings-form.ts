@@ -5,8 +5,16 @@
  */
 import { DEFAULT_SETTINGS, parseSettings, type BackendId, type Settings } from '../../settings/schema';
 
-/** The settings as the form holds them: the delay is the text in its box until it is saved. */
-export type SettingsForm = Omit<Settings, 'hoverDelayMs'> & { hoverDelayMs: string };
+/** Settings typed as numbers into text boxes. */
+const NUMBER_FIELDS = ['hoverDelayMs', 'cacheMaxEntries', 'cacheMaxAgeDays'] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+
+function isNumberField(path: string): path is NumberField {
+  return (NUMBER_FIELDS as readonly string[]).includes(path);
+}
+
+/** The settings as the form holds them: a number is the text in its box until it is saved. */
+export type SettingsForm = Omit<Settings, NumberField> & Record<NumberField, string>;
 
 /** A setting's dotted path, as `parseSettings` names it in its warnings (`backends.deepl.apiUrl`). */
 export type FieldPath = string;
@@ -25,7 +33,8 @@ export interface Validated {
 const KEY_FIELDS = ['deepl', 'libretranslate', 'openai'] as const satisfies readonly (keyof Settings['backends'])[];
 
 export function formOf(settings: Settings): SettingsForm {
-  return { ...settings, hoverDelayMs: String(settings.hoverDelayMs), backends: structuredClone(settings.backends) };
+  const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, String(settings[field])])) as Record<NumberField, string>;
+  return { ...settings, ...numbers, backends: structuredClone(settings.backends) };
 }
 
 /** The value at `path` in an object, or undefined. */
@@ -70,8 +79,13 @@ function trimmed(form: SettingsForm): SettingsForm {
 
 /** The form's values as a settings object, before validation. */
 function candidateOf(form: SettingsForm): Record<string, unknown> {
-  const delay = form.hoverDelayMs.trim();
-  return { ...trimmed(form), hoverDelayMs: /^\d+$/.test(delay) ? Number(delay) : delay };
+  const numbers = Object.fromEntries(
+    NUMBER_FIELDS.map((field) => {
+      const text = form[field].trim();
+      return [field, /^\d+$/.test(text) ? Number(text) : text];
+    }),
+  );
+  return { ...trimmed(form), ...numbers };
 }
 
 /** The path a `parseSettings` warning is about (`settings.backends.deepl.apiUrl: invalid …`). */
@@ -91,7 +105,14 @@ export function validateForm(form: SettingsForm): Validated {
 }
 
 /** Fields with their own explanation of what is accepted; any other gets `options_error_invalid`. */
-const EXPLAINED_FIELDS: ReadonlySet<string> = new Set(['targetLanguage', 'hoverDelayMs', 'replyLanguage', 'model']);
+const EXPLAINED_FIELDS: ReadonlySet<string> = new Set([
+  'targetLanguage',
+  'hoverDelayMs',
+  'cacheMaxEntries',
+  'cacheMaxAgeDays',
+  'replyLanguage',
+  'model',
+]);
 
 /** `options_error_hoverDelayMs`, `options_error_url`, …: the message key saying why a value at `path` was refused. */
 export function errorKeyOf(path: FieldPath): string {
@@ -151,7 +172,7 @@ export function importSettings(form: SettingsForm, text: string): ImportResult {
   for (const path of SETTING_PATHS) {
     if (valueAt(file, path) === undefined || isRefused(path)) continue;
     const value = valueAt(settings, path);
-    next = withValue(next, path, path === 'hoverDelayMs' ? String(value) : value);
+    next = withValue(next, path, isNumberField(path) ? String(value) : value);
     applied += 1;
   }
   return {
