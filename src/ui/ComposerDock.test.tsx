@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ComposerDock, type ComposerDockProps } from './ComposerDock';
 import type { ReplyComposerApi } from './ReplyComposer';
+import { settle } from '../../tests/unit/settle';
 
 function fakeApi(): ReplyComposerApi {
   return {
@@ -49,9 +50,7 @@ async function show(props: Partial<ComposerDockProps> = {}): Promise<void> {
     );
   });
   // The panel loads its draft: let that settle too.
-  await act(async () => {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-  });
+  await settle();
 }
 
 const toggle = () => container.querySelector<HTMLButtonElement>('button.toggle')!;

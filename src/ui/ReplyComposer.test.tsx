@@ -7,6 +7,7 @@ import type { ReplyTranslation } from '../messaging/protocol';
 import type { ReplyTone } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
 import { ReplyComposer, type ComposerTarget, type ReplyComposerApi } from './ReplyComposer';
+import { settle } from '../../tests/unit/settle';
 
 /* ------------------------------------------------------------------------------------------
  * A fake outside world, and helpers that drive the panel the way a user does. Everything the
@@ -78,13 +79,6 @@ afterEach(async () => {
   container.remove();
   vi.useRealTimers();
 });
-
-/** Lets pending promises (the fake API's) settle, with re-renders and effects flushed. */
-async function settle(): Promise<void> {
-  await act(async () => {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-  });
-}
 
 async function mount(props: { target?: ComposerTarget | null; saveDelayMs?: number } = {}): Promise<void> {
   await act(() => {

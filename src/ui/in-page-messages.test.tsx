@@ -8,6 +8,7 @@ import { localeMessages, useLocaleMessages } from '../../tests/unit/fake-i18n';
 import { ComposerDock } from './ComposerDock';
 import { ReplyComposer, type ReplyComposerApi } from './ReplyComposer';
 import { TranslationOverlay } from './TranslationOverlay';
+import { settle } from '../../tests/unit/settle';
 
 /* ------------------------------------------------------------------------------------------
  * The in-page UI's words (overlays, the selection popover, the reply composer) come from
@@ -113,12 +114,6 @@ afterEach(async () => {
   await act(() => render(null, container));
   container.remove();
 });
-
-async function settle(): Promise<void> {
-  await act(async () => {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-  });
-}
 
 const buttonNames = () => Array.from(container.querySelectorAll('button'), (b) => b.textContent!.trim());
 const labels = () => Array.from(container.querySelectorAll('label'), (l) => l.textContent);

@@ -6,6 +6,7 @@ import type { TabStats } from '../../messaging/protocol';
 import type { DisplayMode } from '../../settings/schema';
 import type { BackendStatus } from '../../translation/service';
 import { Popup, type PopupProps } from './Popup';
+import { settle } from '../../../tests/unit/settle';
 
 /* The popup's words come from the English messages.json, as the browser would give them: a
  * `popup_` message missing from it fails the test instead of showing its name. */
@@ -61,12 +62,6 @@ afterEach(async () => {
   container.remove();
   vi.useRealTimers();
 });
-
-async function settle(): Promise<void> {
-  await act(async () => {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-  });
-}
 
 async function mount(props: PopupProps): Promise<void> {
   await act(() => render(<Popup {...props} />, container));

@@ -30,27 +30,11 @@ export function healthView(status: BackendStatus): HealthView {
     case 'working':
       return { name, label: t('popup_health_working'), tone: 'ok', error: null };
     case 'rate-limited':
-      return {
-        name,
-        label:
-          status.pausedForMs !== undefined && status.pausedForMs > 0
-            ? t('popup_health_rate_limited_for', formatDuration(status.pausedForMs))
-            : t('popup_health_rate_limited'),
-        tone: 'warn',
-        error: status.lastError || null,
-      };
+      return { name, label: withPause(status.pausedForMs, 'popup_health_rate_limited'), tone: 'warn', error: status.lastError || null };
     case 'failing':
       return { name, label: t('popup_health_failing'), tone: 'bad', error: status.lastError || null };
     case 'paused':
-      return {
-        name,
-        label:
-          status.pausedForMs !== undefined && status.pausedForMs > 0
-            ? t('popup_health_paused_for', formatDuration(status.pausedForMs))
-            : t('popup_health_paused'),
-        tone: 'bad',
-        error: status.lastError || null,
-      };
+      return { name, label: withPause(status.pausedForMs, 'popup_health_paused'), tone: 'bad', error: status.lastError || null };
   }
 }
 
@@ -105,4 +89,9 @@ export function parseTabStats(value: unknown): TabStats | null {
     failed: fields.failed as number,
     active: fields.active,
   };
+}
+
+/** `<key>_for` with the pause's length while the backend is resting, else `<key>`. */
+function withPause(pausedForMs: number | undefined, key: string): string {
+  return pausedForMs !== undefined && pausedForMs > 0 ? t(`${key}_for`, formatDuration(pausedForMs)) : t(key);
 }
