@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createPageObserver } from '../../src/dom/page-observer';
 import { startReading } from '../../src/features/reading';
 import { replyComposerSwitch } from '../../src/features/reply-composer';
 import { isContentMessage, type TabStats } from '../../src/messaging/protocol';
@@ -13,8 +14,10 @@ export default defineContentScript({
   matches: REDNOTE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const reading = startReading(xiaohongshu);
-    const composer = replyComposerSwitch(xiaohongshuComposer);
+    // One MutationObserver for every feature: the page is observed once, not once per feature.
+    const changes = createPageObserver();
+    const reading = startReading(xiaohongshu, changes);
+    const composer = replyComposerSwitch(xiaohongshuComposer, changes);
     let settings: PageSettings | null = null;
     /** The Alt+T command turns RedBridge off in this tab only, until pressed again or reloaded. */
     let activeInTab = true;

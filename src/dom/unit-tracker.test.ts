@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xiaohongshu } from '../sites/xiaohongshu/adapter';
 import { isOwnNode, OVERLAY_TAG } from './own-nodes';
+import { createPageObserver } from './page-observer';
 import { createUnitTracker, UNIT_ID_ATTRIBUTE, type TrackedUnit } from './unit-tracker';
 
 /** A comment as RedNote renders it, with `.content` as the unit. */
@@ -27,7 +28,7 @@ describe('createUnitTracker', () => {
       changed: (unit) => events.push(`changed ${describeUnit(unit)}`),
       removed: (unit) => events.push(`removed ${describeUnit(unit)}`),
       ownNodeRemoved: (node) => events.push(`own removed ${node.localName}`),
-    });
+    }, createPageObserver());
     tracker.start(document.body);
   });
 

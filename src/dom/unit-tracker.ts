@@ -1,5 +1,6 @@
 import type { SiteAdapter, UnitContent, UnitKind } from '../sites/types';
-import { nextFrame } from './schedule';
+import type { PageObserver } from './page-observer';
+import { createTaskSlicer } from './time-slice';
 
 export interface TrackedUnit {
   /** Short id, also written on the element as `data-redbridge-id`. */
@@ -24,24 +25,27 @@ let nextId = 1;
 
 /**
  * Finds a site's units in the page and follows them as the page changes: infinite scroll,
- * SPA navigation, lazy replies, re-renders. One MutationObserver whose callback only collects
- * records; the work happens once per frame over the whole batch.
+ * SPA navigation, lazy replies, re-renders. It reads the page observer's batch of changes once
+ * per frame; reading and marking the units found is time-sliced, so a page that adds a
+ * thousand comments at once never turns into one long task.
  */
 export function createUnitTracker(
   adapter: SiteAdapter,
   isOwnNode: (node: Node) => boolean,
   handlers: UnitTrackerHandlers,
+  changes: PageObserver,
 ) {
   const tracked = new WeakMap<Element, TrackedUnit>();
-  let pending: MutationRecord[] = [];
-  let scheduled = false;
+  const slicer = createTaskSlicer();
+  let unsubscribe: (() => void) | null = null;
 
   function contentKey(content: UnitContent): string {
     return `${content.text}\u0000${content.tags.join('\u0000')}`;
   }
 
   function track(element: Element): void {
-    if (tracked.has(element)) return;
+    // Queued work may run a few frames later: the page may have dropped the element by then.
+    if (tracked.has(element) || !element.isConnected) return;
     const kind = adapter.kindOf(element);
     if (!kind) return;
     const unit: TrackedUnit = { id: `u${nextId++}`, element, kind, content: adapter.readUnit(element, kind) };
@@ -50,10 +54,9 @@ export function createUnitTracker(
     handlers.added(unit);
   }
 
-  function unitsIn(root: Element): Element[] {
-    const found = Array.from(root.querySelectorAll(adapter.unitSelector));
-    if (root.matches(adapter.unitSelector)) found.unshift(root);
-    return found;
+  function queueUnitsIn(root: Element): void {
+    if (root.matches(adapter.unitSelector)) slicer.add(() => track(root));
+    for (const element of root.querySelectorAll(adapter.unitSelector)) slicer.add(() => track(element));
   }
 
   function recheck(element: Element): void {
@@ -66,60 +69,52 @@ export function createUnitTracker(
     handlers.changed(unit);
   }
 
-  function process(): void {
-    scheduled = false;
-    const records = pending;
-    pending = [];
+  function forget(root: Element): void {
+    if (isOwnNode(root)) return handlers.ownNodeRemoved(root);
+    // Selectors cannot match inside a detached subtree (`.right > .content` has no parent
+    // there), so removed units are found by the id we wrote on them.
+    const gone = Array.from(root.querySelectorAll(`[${UNIT_ID_ATTRIBUTE}]`));
+    if (root.hasAttribute(UNIT_ID_ATTRIBUTE)) gone.push(root);
+    for (const element of gone) {
+      const unit = tracked.get(element);
+      if (!unit) continue;
+      tracked.delete(element);
+      handlers.removed(unit);
+    }
+  }
+
+  function process(records: readonly MutationRecord[]): void {
     const added = new Set<Element>();
     const removed = new Set<Element>();
     const touched = new Set<Element>();
     for (const record of records) {
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
       if (target && !isOwnNode(target)) touched.add(target);
-      record.addedNodes.forEach((node) => {
-        if (node instanceof Element && !isOwnNode(node)) added.add(node);
-      });
-      record.removedNodes.forEach((node) => {
-        if (node instanceof Element) removed.add(node);
-      });
+      for (const node of record.addedNodes) if (node instanceof Element && !isOwnNode(node)) added.add(node);
+      for (const node of record.removedNodes) if (node instanceof Element) removed.add(node);
     }
-    for (const element of touched) if (element.isConnected) recheck(element);
-    for (const root of added) if (root.isConnected) unitsIn(root).forEach(track);
-    for (const root of removed) {
-      if (root.isConnected) continue;
-      if (isOwnNode(root)) {
-        handlers.ownNodeRemoved(root);
-        continue;
-      }
-      // Selectors cannot match inside a detached subtree (`.right > .content` has no parent
-      // there), so removed units are found by the id we wrote on them.
-      const gone = Array.from(root.querySelectorAll(`[${UNIT_ID_ATTRIBUTE}]`));
-      if (root.hasAttribute(UNIT_ID_ATTRIBUTE)) gone.push(root);
-      for (const element of gone) {
-        const unit = tracked.get(element);
-        if (!unit) continue;
-        tracked.delete(element);
-        handlers.removed(unit);
-      }
-    }
+    for (const element of touched) if (element.isConnected) slicer.add(() => recheck(element));
+    for (const root of added) if (root.isConnected && !hasQueuedAncestor(root, added)) queueUnitsIn(root);
+    for (const root of removed) if (!root.isConnected) slicer.add(() => forget(root));
+    slicer.run();
   }
 
-  const observer = new MutationObserver((records) => {
-    pending.push(...records);
-    if (!scheduled) {
-      scheduled = true;
-      nextFrame(process);
-    }
-  });
+  /** A subtree inside another added subtree is found when that one is searched. */
+  function hasQueuedAncestor(element: Element, added: ReadonlySet<Element>): boolean {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (added.has(parent)) return true;
+    return false;
+  }
 
   return {
     start(root: Element = document.documentElement): void {
-      observer.observe(root, { childList: true, subtree: true, characterData: true });
-      unitsIn(root).forEach(track);
+      unsubscribe ??= changes.subscribe(process);
+      queueUnitsIn(root);
+      slicer.run();
     },
     stop(): void {
-      observer.disconnect();
-      pending = [];
+      unsubscribe?.();
+      unsubscribe = null;
+      slicer.clear();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { isOwnNode } from '../dom/own-nodes';
 import { createUnitTracker, UNIT_ID_ATTRIBUTE, type TrackedUnit } from '../dom/unit-tracker';
-import { createVisibilityWatcher } from '../dom/visibility';
+import type { PageObserver } from '../dom/page-observer';
+import { createVisibilityQueue } from '../dom/visibility';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter, UnitContent } from '../sites/types';
 import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
@@ -14,6 +15,7 @@ export interface InlineOverlayOptions {
   client: ReturnType<typeof createTranslateClient>;
   targetLanguage: string;
   stats?: TabStatsCounter;
+  changes: PageObserver;
 }
 
 /** The host element points back at its unit, for re-renders and for tests. */
@@ -36,14 +38,20 @@ interface View {
  * Bilingual mode: every Chinese unit gets its English under it (or, for feed cards, as a
  * caption over the cover), translated when it comes near the screen.
  */
-export function startInlineOverlays({ adapter, client, targetLanguage, stats }: InlineOverlayOptions): () => void {
+export function startInlineOverlays({ adapter, client, targetLanguage, stats, changes }: InlineOverlayOptions): () => void {
   /** By unit element, and by overlay host element. */
   const views = new WeakMap<Element, View>();
   const hostViews = new WeakMap<Element, View>();
-  const visibility = createVisibilityWatcher((element) => {
-    const view = views.get(element);
-    if (view && !view.request) void translate(view);
-  }, adapter.scrollContainerFor);
+  const visibility = createVisibilityQueue({
+    scrollContainerFor: adapter.scrollContainerFor,
+    onFlush(elements) {
+      // Asked for in one go: the translate client sends them to the background in one message.
+      for (const element of elements) {
+        const view = views.get(element);
+        if (view && !view.request) void translate(view);
+      }
+    },
+  });
 
   function render(view: View): void {
     if (!view.host) {
@@ -132,7 +140,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats }: 
       if (!view || view.host?.element !== node || !view.unit.element.isConnected) return;
       if (view.reinserts++ < MAX_REINSERTS) insert(node, view.unit);
     },
-  });
+  }, changes);
 
   tracker.start();
   return () => {

@@ -1,3 +1,4 @@
+import type { PageObserver } from '../dom/page-observer';
 import { createTranslateClient } from '../messaging/translate-client';
 import type { PageSettings } from '../settings/schema';
 import type { SiteAdapter } from '../sites/types';
@@ -10,7 +11,7 @@ import { createTabStats } from './tab-stats';
  * a reload: `bilingual` overlays, `hover` popovers, or nothing. A new mode, language or backend
  * starts afresh (the cache makes that cheap); switching off removes every overlay.
  */
-export function startReading(adapter: SiteAdapter) {
+export function startReading(adapter: SiteAdapter, changes: PageObserver) {
   const client = createTranslateClient();
   const stats = createTabStats();
   let stopMode: (() => void) | null = null;
@@ -33,7 +34,7 @@ export function startReading(adapter: SiteAdapter) {
       stopMode =
         settings.display === 'hover'
           ? startHoverTranslation({ adapter, client, targetLanguage, stats, delayMs: settings.hoverDelayMs, key: settings.hoverKey })
-          : startInlineOverlays({ adapter, client, targetLanguage, stats });
+          : startInlineOverlays({ adapter, client, targetLanguage, stats, changes });
       runningWith = signature;
     },
     stop,

@@ -1,4 +1,5 @@
 import type { DraftKey } from '../drafts/draft';
+import type { PageObserver } from '../dom/page-observer';
 import { comparableText, copyText, editableText, typeIntoEditable } from '../dom/type-text';
 import type { BackgroundRequest, BackgroundResponses } from '../messaging/protocol';
 import { sendToBackground } from '../messaging/send';
@@ -15,8 +16,6 @@ const POST_POLL_MS = 100;
 interface Mounted {
   composer: Element;
   host: ComposerHost;
-  /** Watches the composer's own children: RedNote adds and removes `.reply-content` there. */
-  observer: MutationObserver;
   open: boolean;
   key: DraftKey;
   /** Bumped when a draft is posted, so the panel starts afresh. */
@@ -41,11 +40,10 @@ function sameKey(a: DraftKey, b: DraftKey): boolean {
  * reply buttons, and a draft removed once the page has posted exactly its Chinese.
  * RedBridge never presses 发送: it only watches for the user doing so.
  */
-export function startReplyComposer(site: ComposerSite) {
+export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
   const readClient = createTranslateClient();
   const mounted = new Map<Element, Mounted>();
   let lastTarget: ReplyTarget | null = null;
-  let scanTimer: ReturnType<typeof setTimeout> | null = null;
 
   function targetOf(composer: Element): ReplyTarget | null {
     if (!lastTarget || !site.isReplying(composer) || !lastTarget.element.isConnected) return null;
@@ -98,7 +96,6 @@ export function startReplyComposer(site: ComposerSite) {
     const entry: Mounted = {
       composer,
       host: createComposerHost(),
-      observer: new MutationObserver(() => render(entry)),
       open: false,
       key: { noteId: '', replyTo: null },
       generation: 0,
@@ -106,25 +103,29 @@ export function startReplyComposer(site: ComposerSite) {
     };
     mounted.set(composer, entry);
     render(entry);
-    entry.observer.observe(composer, { childList: true });
   }
 
   function unmount(entry: Mounted): void {
-    entry.observer.disconnect();
     entry.host.destroy();
     mounted.delete(entry.composer);
   }
 
   function scan(): void {
-    scanTimer = null;
     for (const entry of [...mounted.values()]) if (!entry.composer.isConnected) unmount(entry);
+    // A closed note must not stay alive through the comment last answered in it.
+    if (lastTarget && !lastTarget.element.isConnected) lastTarget = null;
     for (const composer of document.querySelectorAll(site.composerSelector)) {
       if (!mounted.has(composer)) mount(composer);
     }
   }
 
-  function scheduleScan(): void {
-    scanTimer ??= setTimeout(scan, 50);
+  /** Once per frame: new or closed notes, and RedNote adding or removing `.reply-content` in a composer. */
+  function onPageChanges(records: readonly MutationRecord[]): void {
+    if (!records.some((record) => record.type === 'childList')) return;
+    scan();
+    for (const entry of mounted.values()) {
+      if (records.some((record) => record.target === entry.composer && record.type === 'childList')) render(entry);
+    }
   }
 
   function entryHolding(element: Element): Mounted | null {
@@ -183,29 +184,27 @@ export function startReplyComposer(site: ComposerSite) {
     if (entry && site.commentBoxOf(entry.composer)?.contains(event.target)) onSendAttempt(entry);
   }
 
-  const pageObserver = new MutationObserver(scheduleScan);
-  pageObserver.observe(document.documentElement, { childList: true, subtree: true });
+  const unsubscribe = changes.subscribe(onPageChanges);
   document.addEventListener('click', onClick, true);
   document.addEventListener('keydown', onKeyDown, true);
   scan();
 
   return {
     stop(): void {
-      pageObserver.disconnect();
+      unsubscribe();
       document.removeEventListener('click', onClick, true);
       document.removeEventListener('keydown', onKeyDown, true);
-      if (scanTimer) clearTimeout(scanTimer);
       for (const entry of [...mounted.values()]) unmount(entry);
     },
   };
 }
 
 /** Runs the composer while RedBridge is enabled. */
-export function replyComposerSwitch(site: ComposerSite) {
+export function replyComposerSwitch(site: ComposerSite, changes: PageObserver) {
   let running: ReturnType<typeof startReplyComposer> | null = null;
   return {
     apply(settings: PageSettings): void {
-      if (settings.enabled && !running) running = startReplyComposer(site);
+      if (settings.enabled && !running) running = startReplyComposer(site, changes);
       if (!settings.enabled && running) {
         running.stop();
         running = null;

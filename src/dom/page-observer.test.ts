@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPageObserver } from './page-observer';
+
+const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('createPageObserver', () => {
+  const stops: (() => void)[] = [];
+  afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+  it('hands every subscriber all the changes of a frame in one batch', async () => {
+    document.body.innerHTML = '<ul></ul>';
+    const observer = createPageObserver();
+    const batches: number[][] = [[], []];
+    stops.push(observer.subscribe((records) => batches[0]!.push(records.length)));
+    stops.push(observer.subscribe((records) => batches[1]!.push(records.length)));
+    const list = document.querySelector('ul')!;
+    for (let i = 0; i < 5; i++) list.append(document.createElement('li'));
+    await frame();
+    expect(batches).toEqual([[5], [5]]);
+  });
+
+  it('stops observing when the last subscriber leaves', async () => {
+    document.body.innerHTML = '<ul></ul>';
+    const observer = createPageObserver();
+    const seen: number[] = [];
+    const first = observer.subscribe((records) => seen.push(records.length));
+    const second = observer.subscribe(() => undefined);
+    first();
+    document.querySelector('ul')!.append(document.createElement('li'));
+    await frame();
+    expect(seen).toEqual([]);
+    second();
+    const again: number[] = [];
+    stops.push(observer.subscribe((records) => again.push(records.length)));
+    document.querySelector('ul')!.append(document.createElement('li'));
+    await frame();
+    // Records from while nobody listened are not delivered late.
+    expect(again).toEqual([1]);
+  });
+});

@@ -1,0 +1,86 @@
+/** How long one slice of queued work may hold the main thread before the page gets a turn. */
+export const SLICE_BUDGET_MS = 8;
+
+/** A macrotask without setTimeout's 4 ms clamp: a message to ourselves. */
+function createYielder(): (task: () => void) => void {
+  if (typeof MessageChannel !== 'function') return (task) => setTimeout(task, 0);
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return (task) => {
+    waiting.push(task);
+    channel.port2.postMessage(null);
+  };
+}
+
+export interface TaskSlicer {
+  /** Queues `task` behind the others; nothing runs until `run`. */
+  add(task: () => void): void;
+  /** Runs the first slice now, unless a slice is already running or waiting for its turn. */
+  run(): void;
+  /** Drops every queued task (the feature stopped). */
+  clear(): void;
+  readonly size: number;
+}
+
+/**
+ * Runs queued tasks in order, in slices of about `budgetMs`, yielding to the page between
+ * slices, so that tracking a thousand new comments never becomes one long task.
+ */
+export interface TaskSlicerOptions {
+  budgetMs?: number;
+  now?: () => number;
+  /** Runs a task once the page has had its turn. */
+  yieldThen?: (task: () => void) => void;
+}
+
+export function createTaskSlicer({
+  budgetMs = SLICE_BUDGET_MS,
+  now = () => performance.now(),
+  yieldThen = createYielder(),
+}: TaskSlicerOptions = {}): TaskSlicer {
+  let tasks: (() => void)[] = [];
+  let next = 0;
+  /** A slice is running, or the next one is waiting for the page to give us a turn. */
+  let busy = false;
+
+  function runSlice(): void {
+    const end = now() + budgetMs;
+    while (next < tasks.length) {
+      const task = tasks[next]!;
+      next += 1;
+      try {
+        task();
+      } catch (error) {
+        // One bad unit must not stall the rest of the queue.
+        console.error('[RedBridge]', error);
+      }
+      if (now() >= end) break;
+    }
+    if (next < tasks.length) {
+      yieldThen(runSlice);
+      return;
+    }
+    tasks = [];
+    next = 0;
+    busy = false;
+  }
+
+  return {
+    add(task) {
+      tasks.push(task);
+    },
+    run() {
+      if (busy || next >= tasks.length) return;
+      busy = true;
+      runSlice();
+    },
+    clear() {
+      tasks = [];
+      next = 0;
+    },
+    get size() {
+      return tasks.length - next;
+    },
+  };
+}
