@@ -1,64 +1,122 @@
+/** Units come into play when they are within one screen of the visible area… */
+const NEAR_MARGIN = '100% 0px 100% 0px';
+/** …and are sent for translation at the latest when they are this close to it. */
+const SOON_FRACTION = 0.25;
+const SOON_MARGIN = `${SOON_FRACTION * 100}% 0px ${SOON_FRACTION * 100}% 0px`;
+/** Enough units for a well-filled request: no need to wait for them to come closer. */
+export const FULL_BATCH_UNITS = 24;
+
+interface ContainerObservers {
+  near: IntersectionObserver;
+  soon: IntersectionObserver;
+}
+
+export interface VisibilityQueueOptions {
+  /** The element that scrolls `element` (the note's comment column), or null for the window. */
+  scrollContainerFor(element: Element): Element | null;
+  /** The units to translate now, in the order they came near. */
+  onFlush(elements: Element[]): void;
+}
+
 /**
- * Calls `onNear` once for each watched element when it comes within about one screen of the
- * visible area of its scroll container (the window, or an element such as the note's comment
- * column). IntersectionObserver's margin only grows its own root, so each scroll container
- * gets an observer of its own.
+ * Decides when units are translated, from where they are. A unit that comes within about one
+ * screen of the visible area (of the window, or of its own scroll container such as the
+ * note's comment column) joins a queue; the queue goes out in one piece once it holds a full
+ * batch or once one of its units is about to be seen. Reading a long thread thus makes few,
+ * well-filled requests, and nothing far from the screen is translated.
+ * IntersectionObserver's margin only grows its own root, so each scroll container gets
+ * observers of its own.
  */
-export function createVisibilityWatcher(
-  onNear: (element: Element) => void,
-  scrollContainerFor: (element: Element) => Element | null,
-) {
-  const MARGIN = '100% 0px 100% 0px';
-  let windowObserver: IntersectionObserver | null = null;
-  const containerObservers = new WeakMap<Element, IntersectionObserver>();
+export function createVisibilityQueue({ scrollContainerFor, onFlush }: VisibilityQueueOptions) {
+  let windowObservers: ContainerObservers | null = null;
+  const containerObservers = new WeakMap<Element, ContainerObservers>();
   const all = new Set<IntersectionObserver>();
+  /** Queued units, with the observers that watch them. */
+  const queued = new Map<Element, ContainerObservers>();
 
-  function callback(entries: IntersectionObserverEntry[], observer: IntersectionObserver): void {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      observer.unobserve(entry.target);
-      onNear(entry.target);
-    }
+  /** Whether an entry of the `near` observer is already within the `soon` band. */
+  function isSoon(entry: IntersectionObserverEntry): boolean {
+    const bounds = entry.rootBounds;
+    if (!bounds) return true;
+    // The near root is the visible area grown by its own height above and below.
+    const height = bounds.height / 3;
+    const top = bounds.top + height - SOON_FRACTION * height;
+    const bottom = bounds.bottom - height + SOON_FRACTION * height;
+    return entry.boundingClientRect.bottom >= top && entry.boundingClientRect.top <= bottom;
   }
 
-  function observerFor(element: Element): IntersectionObserver {
+  function flush(): void {
+    if (queued.size === 0) return;
+    const elements = [...queued.keys()];
+    for (const [element, observers] of queued) observers.soon.unobserve(element);
+    queued.clear();
+    onFlush(elements);
+  }
+
+  function create(root: Element | null): ContainerObservers {
+    const observers: ContainerObservers = {
+      near: new IntersectionObserver(
+        (entries) => {
+          let urgent = false;
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            observers.near.unobserve(entry.target);
+            queued.set(entry.target, observers);
+            if (isSoon(entry)) urgent = true;
+            else observers.soon.observe(entry.target);
+          }
+          if (urgent || queued.size >= FULL_BATCH_UNITS) flush();
+        },
+        { root, rootMargin: NEAR_MARGIN },
+      ),
+      soon: new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) flush();
+        },
+        { root, rootMargin: SOON_MARGIN },
+      ),
+    };
+    all.add(observers.near);
+    all.add(observers.soon);
+    return observers;
+  }
+
+  function observersFor(element: Element): ContainerObservers {
     const container = scrollContainerFor(element);
-    if (!container) {
-      windowObserver ??= track(new IntersectionObserver(callback, { rootMargin: MARGIN }));
-      return windowObserver;
+    if (!container) return (windowObservers ??= create(null));
+    let observers = containerObservers.get(container);
+    if (!observers) {
+      observers = create(container);
+      containerObservers.set(container, observers);
     }
-    let observer = containerObservers.get(container);
-    if (!observer) {
-      observer = track(new IntersectionObserver(callback, { root: container, rootMargin: MARGIN }));
-      containerObservers.set(container, observer);
-    }
-    return observer;
-  }
-
-  function track(observer: IntersectionObserver): IntersectionObserver {
-    all.add(observer);
-    return observer;
+    return observers;
   }
 
   return {
     watch(element: Element): void {
-      observerFor(element).observe(element);
+      observersFor(element).near.observe(element);
     },
     unwatch(element: Element): void {
       const container = scrollContainerFor(element);
-      const observer = container ? containerObservers.get(container) : windowObserver;
-      observer?.unobserve(element);
-      // A closed note takes its comment column with it: drop that column's observer too.
-      if (container && observer && !container.isConnected) {
-        observer.disconnect();
-        all.delete(observer);
+      const observers = container ? containerObservers.get(container) : windowObservers;
+      queued.delete(element);
+      observers?.near.unobserve(element);
+      observers?.soon.unobserve(element);
+      // A closed note takes its comment column with it: drop that column's observers too.
+      if (container && observers && !container.isConnected) {
+        for (const observer of [observers.near, observers.soon]) {
+          observer.disconnect();
+          all.delete(observer);
+        }
         containerObservers.delete(container);
+        for (const [queuedElement, queuedObservers] of queued) if (queuedObservers === observers) queued.delete(queuedElement);
       }
     },
     disconnect(): void {
       for (const observer of all) observer.disconnect();
       all.clear();
-      windowObserver = null;
+      queued.clear();
+      windowObservers = null;
     },
   };
 }

@@ -13,7 +13,7 @@ interface Waiting {
  * The content script's side of translation: texts asked for within one short window travel to
  * the background in one message (the background batches again across tabs).
  */
-export function createTranslateClient(windowMs = 30) {
+export function createTranslateClient(windowMs = 10) {
   const waiting: Waiting[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createVisibilityQueue, FULL_BATCH_UNITS } from './visibility';
+
+/** An IntersectionObserver whose notifications the test sends by hand. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  readonly observed = new Set<Element>();
+  disconnected = false;
+  readonly root: Element | null;
+  readonly rootMargin: string;
+  constructor(
+    private readonly callback: (entries: IntersectionObserverEntry[], observer: FakeObserver) => void,
+    options: IntersectionObserverInit = {},
+  ) {
+    this.root = (options.root as Element | null | undefined) ?? null;
+    this.rootMargin = options.rootMargin ?? '0px';
+    FakeObserver.all.push(this);
+  }
+  observe(element: Element): void {
+    this.observed.add(element);
+  }
+  unobserve(element: Element): void {
+    this.observed.delete(element);
+  }
+  disconnect(): void {
+    this.observed.clear();
+    this.disconnected = true;
+  }
+  /** Reports `elements` as intersecting, at `top` px in a 1000 px high viewport. */
+  report(elements: Element[], top = 0): void {
+    const viewport = { top: 0, bottom: 1000, height: 1000 };
+    // The near observer's root is the viewport grown by a screen above and below.
+    const rootBounds = this.rootMargin.startsWith('100%')
+      ? { top: viewport.top - 1000, bottom: viewport.bottom + 1000, height: 3000 }
+      : { top: viewport.top - 250, bottom: viewport.bottom + 250, height: 1500 };
+    const entries = elements.map(
+      (target) =>
+        ({
+          target,
+          isIntersecting: true,
+          rootBounds,
+          boundingClientRect: { top, bottom: top + 80 },
+        }) as unknown as IntersectionObserverEntry,
+    );
+    this.callback(entries, this);
+  }
+}
+
+const near = (root: Element | null = null) => FakeObserver.all.find((o) => o.root === root && o.rootMargin.startsWith('100%'))!;
+const soon = (root: Element | null = null) => FakeObserver.all.find((o) => o.root === root && o.rootMargin.startsWith('25%'))!;
+
+function units(count: number, parent: Element = document.body): Element[] {
+  return Array.from({ length: count }, () => parent.appendChild(document.createElement('p')));
+}
+
+describe('createVisibilityQueue', () => {
+  let flushed: Element[][];
+  let queue: ReturnType<typeof createVisibilityQueue>;
+
+  beforeEach(() => {
+    FakeObserver.all = [];
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    document.body.innerHTML = '';
+    flushed = [];
+    queue = createVisibilityQueue({
+      scrollContainerFor: (element) => element.closest('.scroller'),
+      onFlush: (elements) => flushed.push(elements),
+    });
+  });
+
+  afterEach(() => {
+    queue.disconnect();
+    vi.unstubAllGlobals();
+  });
+
+  it('holds units that are a screen away until a full batch has gathered, then sends them together', () => {
+    const all = units(FULL_BATCH_UNITS);
+    all.forEach((unit) => queue.watch(unit));
+    near().report(all.slice(0, FULL_BATCH_UNITS - 1), 1600);
+    expect(flushed).toEqual([]);
+    expect(soon().observed.size).toBe(FULL_BATCH_UNITS - 1);
+    near().report(all.slice(FULL_BATCH_UNITS - 1), 1700);
+    expect(flushed).toEqual([all]);
+    // Sent units are watched no more.
+    expect(near().observed.size).toBe(0);
+    expect(soon().observed.size).toBe(0);
+  });
+
+  it('sends the whole queue at once when a unit is already about to be seen', () => {
+    const [far1, far2, visible] = units(3);
+    [far1!, far2!, visible!].forEach((unit) => queue.watch(unit));
+    near().report([far1!, far2!], 1500);
+    expect(flushed).toEqual([]);
+    near().report([visible!], 900);
+    expect(flushed).toEqual([[far1, far2, visible]]);
+  });
+
+  it('sends the queue when one of its units scrolls close to the screen', () => {
+    const [first, second] = units(2);
+    queue.watch(first!);
+    queue.watch(second!);
+    near().report([first!, second!], 1800);
+    expect(flushed).toEqual([]);
+    soon().report([first!], 1100);
+    expect(flushed).toEqual([[first, second]]);
+    soon().report([second!], 1100);
+    expect(flushed).toHaveLength(1);
+  });
+
+  it('forgets a queued unit the page removed', () => {
+    const [kept, removed, visible] = units(3);
+    [kept!, removed!, visible!].forEach((unit) => queue.watch(unit));
+    near().report([kept!, removed!], 1500);
+    removed!.remove();
+    queue.unwatch(removed!);
+    near().report([visible!], 100);
+    expect(flushed).toEqual([[kept, visible]]);
+  });
+
+  it('watches a scroll container with observers of its own, and drops them when the container goes', () => {
+    const scroller = document.body.appendChild(document.createElement('div'));
+    scroller.className = 'scroller';
+    const [inColumn] = units(1, scroller);
+    const [inWindow] = units(1);
+    queue.watch(inColumn!);
+    queue.watch(inWindow!);
+    expect(near(scroller).observed.has(inColumn!)).toBe(true);
+    expect(near(null).observed.has(inWindow!)).toBe(true);
+    near(scroller).report([inColumn!], 1500);
+    scroller.remove();
+    queue.unwatch(inColumn!);
+    expect(near(scroller).disconnected).toBe(true);
+    expect(soon(scroller).disconnected).toBe(true);
+    expect(near(null).disconnected).toBe(false);
+    near(null).report([inWindow!], 10);
+    expect(flushed).toEqual([[inWindow]]);
+  });
+});
