@@ -53,6 +53,44 @@ describe('createLimiter', () => {
     expect(limiter.active).toBe(0);
   });
 
+  it('takes a free slot as soon as run is called, and gives it back when the task ends', async () => {
+    const limiter = createLimiter(2);
+    let started = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+
+    const running = limiter.run(async () => {
+      started = true;
+      await gate;
+    });
+
+    // Synchronously: a caller that saw a free slot gets it, with nothing in between.
+    expect(started).toBe(true);
+    expect(limiter.available).toBe(1);
+    release();
+    await running;
+    expect(limiter.available).toBe(2);
+  });
+
+  it('hands a freed slot to a waiting task instead of making it available', async () => {
+    const limiter = createLimiter(1);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let releaseSecond!: () => void;
+    const secondGate = new Promise<void>((resolve) => (releaseSecond = resolve));
+
+    const first = limiter.run(() => gate);
+    const second = limiter.run(() => secondGate);
+    expect(limiter.available).toBe(0);
+
+    release();
+    await first;
+    expect(limiter.available).toBe(0);
+    releaseSecond();
+    await second;
+    expect(limiter.available).toBe(1);
+  });
+
   // A task that arrives while a finished task's slot is being handed to a waiting task must
   // wait too. Which microtask that falls in depends on the implementation, so try them all.
   it.each(Array.from({ length: 10 }, (_, ticks) => ticks))(

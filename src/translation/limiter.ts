@@ -1,4 +1,8 @@
-/** Runs at most `max` tasks at once; the rest wait in order. */
+/**
+ * Runs at most `max` tasks at once; the rest wait in order. A caller that must not wait (the
+ * lane, which keeps its texts pending until a request can leave) checks `available` first:
+ * `run` takes a free slot before it returns, so no other caller can take that slot in between.
+ */
 export function createLimiter(max: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -16,5 +20,14 @@ export function createLimiter(max: number) {
       else running -= 1;
     }
   }
-  return { run, get active() { return running; } };
+  return {
+    run,
+    get active() {
+      return running;
+    },
+    /** Slots free right now: a `run` called now starts its task at once. */
+    get available() {
+      return max - running;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTokenBucket } from './token-bucket';
 
 describe('createTokenBucket', () => {
@@ -26,5 +26,63 @@ describe('createTokenBucket', () => {
     await bucket.take();
     await bucket.take();
     expect(Date.now() - start).toBeLessThan(30);
+  });
+
+  it('tryTake takes a token only while one is there, and says when the next comes', () => {
+    let now = 0;
+    const bucket = createTokenBucket(4, 2, () => now);
+
+    expect(bucket.msUntilToken()).toBe(0);
+    expect(bucket.tryTake()).toBe(true);
+    expect(bucket.tryTake()).toBe(true);
+    expect(bucket.tryTake()).toBe(false);
+    // Four tokens a second: the next one in 250 ms.
+    expect(bucket.msUntilToken()).toBe(250);
+
+    now += 100;
+    expect(bucket.tryTake()).toBe(false);
+    expect(bucket.msUntilToken()).toBe(150);
+
+    now += 150;
+    expect(bucket.msUntilToken()).toBe(0);
+    expect(bucket.tryTake()).toBe(true);
+    expect(bucket.tryTake()).toBe(false);
+  });
+
+  describe('with waiting callers', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('tryTake does not take the token a waiting take is owed', async () => {
+      vi.useFakeTimers();
+      const bucket = createTokenBucket(10, 1);
+
+      // The token is there, but `take` asked first: it gets it, without waiting.
+      let taken = false;
+      void bucket.take().then(() => (taken = true));
+      expect(bucket.tryTake()).toBe(false);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(taken).toBe(true);
+    });
+
+    it('msUntilToken counts the tokens owed to waiting callers', async () => {
+      vi.useFakeTimers();
+      const bucket = createTokenBucket(10, 1);
+      expect(bucket.tryTake()).toBe(true);
+      let taken = false;
+      const waiter = bucket.take().then(() => (taken = true));
+
+      // The waiter's token comes in 100 ms, the next free one 100 ms later.
+      expect(bucket.msUntilToken()).toBe(200);
+      await vi.advanceTimersByTimeAsync(100);
+      await waiter;
+      expect(taken).toBe(true);
+      expect(bucket.tryTake()).toBe(false);
+      expect(bucket.msUntilToken()).toBe(100);
+
+      await vi.advanceTimersByTimeAsync(100);
+      expect(bucket.tryTake()).toBe(true);
+    });
   });
 });
