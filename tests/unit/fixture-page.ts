@@ -39,8 +39,12 @@ export const expectations = JSON.parse(readFileSync(resolve(FIXTURES, 'expectati
 export const noteIds: Record<string, string> = expectations.pages['feed.html'].note_ids ?? {};
 
 export function loadPage(page: FixturePage): void {
+  loadHtml(readFileSync(resolve(FIXTURES, page), 'utf8'));
+}
+
+/** Loads a whole fixture-like page (a stored one or a generated one, see bench/scaled-pages.ts). */
+export function loadHtml(html: string): void {
   vi.clearAllTimers();
-  const html = readFileSync(resolve(FIXTURES, page), 'utf8');
   document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>[\s\S]*$/i, '');
   const scripts = Array.from(document.querySelectorAll('script:not([src])'), (script) => script.textContent ?? '');
   for (const code of scripts) new Function(code)();
