@@ -2,13 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPageObserver } from './page-observer';
 
-const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
+const later = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('createPageObserver', () => {
   const stops: (() => void)[] = [];
   afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
-  it('hands every subscriber all the changes of a frame in one batch', async () => {
+  it('hands every subscriber all the changes the page made in one task in one batch', async () => {
     document.body.innerHTML = '<ul></ul>';
     const observer = createPageObserver();
     const batches: number[][] = [[], []];
@@ -16,7 +16,7 @@ describe('createPageObserver', () => {
     stops.push(observer.subscribe((records) => batches[1]!.push(records.length)));
     const list = document.querySelector('ul')!;
     for (let i = 0; i < 5; i++) list.append(document.createElement('li'));
-    await frame();
+    await later();
     expect(batches).toEqual([[5], [5]]);
   });
 
@@ -28,13 +28,13 @@ describe('createPageObserver', () => {
     const second = observer.subscribe(() => undefined);
     first();
     document.querySelector('ul')!.append(document.createElement('li'));
-    await frame();
+    await later();
     expect(seen).toEqual([]);
     second();
     const again: number[] = [];
     stops.push(observer.subscribe((records) => again.push(records.length)));
     document.querySelector('ul')!.append(document.createElement('li'));
-    await frame();
+    await later();
     // Records from while nobody listened are not delivered late.
     expect(again).toEqual([1]);
   });

@@ -1,22 +1,25 @@
-import { nextFrame } from './schedule';
+import { createYielder } from './schedule';
 
 export type PageChangeListener = (records: readonly MutationRecord[]) => void;
 
 export interface PageObserver {
-  /** Calls `listener` once per frame with every change since the last call; returns the unsubscribe. */
+  /** Calls `listener` with every change since the last call, in a task of its own; returns the unsubscribe. */
   subscribe(listener: PageChangeListener): () => void;
 }
 
 /**
  * The content script's one MutationObserver on the page. Its callback only collects records;
- * once per frame the whole batch goes to every feature that subscribed (unit tracking, the
- * reply composer). It observes only while someone listens, so a switched-off RedBridge costs
- * the page nothing.
+ * in a task of its own right after the page's, the whole batch goes to every feature that
+ * subscribed (unit tracking, the reply composer). Not in the next animation frame: units the
+ * page adds in view must be watched before that frame is drawn, so the visibility observer
+ * sees them in it, and work in a frame's task makes that task longer. It observes only while
+ * someone listens, so a switched-off RedBridge costs the page nothing.
  */
 export function createPageObserver(root: () => Node = () => document.documentElement): PageObserver {
   const listeners = new Set<PageChangeListener>();
   let pending: MutationRecord[] = [];
   let scheduled = false;
+  const soon = createYielder();
 
   function deliver(): void {
     scheduled = false;
@@ -31,7 +34,7 @@ export function createPageObserver(root: () => Node = () => document.documentEle
     for (const record of records) pending.push(record);
     if (!scheduled) {
       scheduled = true;
-      nextFrame(deliver);
+      soon(deliver);
     }
   });
 

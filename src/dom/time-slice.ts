@@ -1,17 +1,7 @@
+import { createYielder } from './schedule';
+
 /** How long one slice of queued work may hold the main thread before the page gets a turn. */
 export const SLICE_BUDGET_MS = 8;
-
-/** A macrotask without setTimeout's 4 ms clamp: a message to ourselves. */
-function createYielder(): (task: () => void) => void {
-  if (typeof MessageChannel !== 'function') return (task) => setTimeout(task, 0);
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return (task) => {
-    waiting.push(task);
-    channel.port2.postMessage(null);
-  };
-}
 
 export interface TaskSlicer {
   /** Queues `task` behind the others; nothing runs until `run`. */
