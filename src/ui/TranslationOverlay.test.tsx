@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '../../tests/unit/settle';
 import { TranslationOverlay } from './TranslationOverlay';
 
 const container = document.createElement('div');
@@ -81,7 +82,7 @@ describe('TranslationOverlay', () => {
     expect(container.querySelector('details.slang')).toBeNull();
   });
 
-  it('offers every other backend for a re-translation, calling onRetranslate with its id', () => {
+  it('offers every other backend for a re-translation, calling onRetranslate with its id', async () => {
     const onRetranslate = vi.fn();
     render(
       <TranslationOverlay
@@ -94,6 +95,12 @@ describe('TranslationOverlay', () => {
       container,
     );
     expect(container.querySelector('details.other summary')!.textContent).toBe('by Google Translate · Re-translate');
+    // Closed, it holds no buttons: thousands of overlays in a long thread stay light.
+    expect(container.querySelectorAll('button.other-backend')).toHaveLength(0);
+    const details = container.querySelector<HTMLDetailsElement>('details.other')!;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await settle();
     const buttons = Array.from(container.querySelectorAll<HTMLButtonElement>('button.other-backend'));
     expect(buttons.map((button) => button.textContent)).not.toContain('Google Translate');
     expect(buttons).toHaveLength(5);

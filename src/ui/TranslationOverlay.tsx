@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { BACKEND_IDS, BACKEND_LABELS, type BackendId } from '../settings/schema';
 import type { OverlayPlacement } from '../sites/types';
 import type { SlangEntry } from '../text/slang';
@@ -82,6 +83,8 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
 /**
  * Shown when the pointer or the focus is on the overlay: who translated it, and the other
  * backends to ask instead (one that is not set up answers with its own error and a Retry).
+ * The buttons are only rendered while it is open: a long thread holds thousands of overlays,
+ * and every node in them is style and layout work for the page.
  */
 function OtherBackends({
   backend,
@@ -92,9 +95,11 @@ function OtherBackends({
   current: BackendId | undefined;
   onRetranslate: (backend: BackendId) => void;
 }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details class="other">
+    <details class="other" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('overlay_other_summary', backend)}</summary>
+      {open && (
       <span class="other-list" role="group" aria-label={t('overlay_other_label')}>
         {BACKEND_IDS.filter((id) => id !== current).map((id) => (
           <button
@@ -110,6 +115,7 @@ function OtherBackends({
           </button>
         ))}
       </span>
+      )}
     </details>
   );
 }

@@ -214,7 +214,7 @@ describe('the translation overlay in Simplified Chinese', () => {
     expect(container.querySelector('button.retry')!.textContent).toBe('重试');
   });
 
-  it('names the backend, the slang and the re-translation in Chinese', () => {
+  it('names the backend, the slang and the re-translation in Chinese', async () => {
     useLocaleMessages('zh_CN');
     render(
       <TranslationOverlay
@@ -238,6 +238,10 @@ describe('the translation overlay in Simplified Chinese', () => {
     expect(done.getAttribute('title')).toBe('由 RedBridge 使用 Google Translate 翻译');
     expect(container.querySelector('details.slang summary')!.textContent).toBe('网络用语：绝绝子');
     expect(container.querySelector('details.other summary')!.textContent).toBe('Google Translate 翻译 · 重新翻译');
+    const other = container.querySelector<HTMLDetailsElement>('details.other')!;
+    other.open = true;
+    other.dispatchEvent(new Event('toggle'));
+    await settle();
     expect(container.querySelector('.other-list')!.getAttribute('aria-label')).toBe('改用以下服务重新翻译');
     // Backend names stay as they are.
     expect(Array.from(container.querySelectorAll('button.other-backend'), (b) => b.textContent)).toContain('DeepL');
