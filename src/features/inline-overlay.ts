@@ -5,7 +5,7 @@ import { createVisibilityQueue } from '../dom/visibility';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter, UnitContent } from '../sites/types';
 import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
-import type { OverlayState } from '../ui/overlay-state';
+import { LOADING_DELAY_MS, type OverlayState } from '../ui/overlay-state';
 import type { BackendId } from '../settings/schema';
 import type { TabStatsCounter } from './tab-stats';
 import { chineseParts, overlayStateOf, sameRequest, translateRequest } from './unit-request';
@@ -22,6 +22,7 @@ export interface InlineOverlayOptions {
 const FOR_ATTRIBUTE = 'data-redbridge-for';
 /** A page that keeps deleting our overlay wins after this many re-inserts. */
 const MAX_REINSERTS = 3;
+
 
 interface View {
   unit: TrackedUnit;
@@ -80,9 +81,15 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     const generation = ++view.generation;
     view.request = request;
     view.state = { status: 'loading' };
-    render(view);
+    // The reader's own Retry or re-translation, or new words in a shown overlay: say so at once.
+    const showLoadingNow = retry || backend !== undefined || view.host !== null;
+    const current = () => generation === view.generation && views.get(view.unit.element) === view;
+    let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+    if (showLoadingNow) render(view);
+    else loadingTimer = setTimeout(() => current() && render(view), LOADING_DELAY_MS);
     const outcomes = await translateRequest(client, request, retry, backend);
-    if (generation !== view.generation || views.get(view.unit.element) !== view) return;
+    clearTimeout(loadingTimer);
+    if (!current()) return;
     stats?.unitTranslated(view, outcomes);
     view.state = overlayStateOf(request, outcomes);
     render(view);

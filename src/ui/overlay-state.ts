@@ -16,3 +16,10 @@ export type OverlayState =
       slang: SlangEntry[];
     }
   | { status: 'error'; message: string };
+
+/**
+ * A new overlay shows "Translating…" only if its translation takes longer than this. From the
+ * cache it comes sooner, and the overlay then appears once, already translated: half the DOM
+ * work on a long thread, and no flicker.
+ */
+export const LOADING_DELAY_MS = 150;

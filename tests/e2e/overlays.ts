@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer';
+import { LOADING_DELAY_MS } from '../../src/ui/overlay-state';
 
 /** What a user sees for one fixture element. */
 export interface OverlayInfo {
@@ -60,13 +61,26 @@ export async function strayOverlays(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits until the page has settled: nothing new for a moment and no overlay still loading. */
+/**
+ * Waits until the page has settled: no overlay loading, and no overlay added for longer than a
+ * new overlay waits before it shows "Translating…" (`LOADING_DELAY_MS`). A translation still on
+ * its way would have shown one or the other by then.
+ */
 export async function settle(page: Page, timeout = 20_000): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 250));
-  await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="loading"]').length === 0, {
-    timeout,
-    polling: 100,
-  });
+  const deadline = Date.now() + timeout;
+  const look = () =>
+    page.evaluate(() => ({
+      overlays: document.querySelectorAll('redbridge-translation').length,
+      loading: document.querySelectorAll('redbridge-translation[data-state="loading"]').length,
+    }));
+  let before = await look();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, LOADING_DELAY_MS + 100));
+    const now = await look();
+    if (now.loading === 0 && before.loading === 0 && now.overlays === before.overlays) return;
+    if (Date.now() > deadline) throw new Error(`overlays did not settle in ${timeout} ms: ${JSON.stringify(now)}`);
+    before = now;
+  }
 }
 
 /** Scrolls an element (or the window) to its end a screen at a time, letting overlays arrive. */
