@@ -12,7 +12,9 @@ import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
 
 export default defineContentScript({
   matches: REDNOTE_MATCHES,
-  runAt: 'document_idle',
+  // As soon as the page is parsed, not when the browser is idle: the first screen's
+  // translations should not wait for the page's images.
+  runAt: 'document_end',
   async main(ctx) {
     // One MutationObserver for every feature: the page is observed once, not once per feature.
     const changes = createPageObserver();

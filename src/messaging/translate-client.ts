@@ -11,9 +11,12 @@ interface Waiting {
 
 /**
  * The content script's side of translation: texts asked for within one short window travel to
- * the background in one message (the background batches again across tabs).
+ * the background in one message (the background batches again across tabs). The reading
+ * features already ask for a batch at a time (see `dom/visibility.ts`), so by default the
+ * window only joins what is asked for in the same task: a unit that shows up in view should
+ * not wait for company.
  */
-export function createTranslateClient(windowMs = 10) {
+export function createTranslateClient(windowMs = 0) {
   const waiting: Waiting[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
