@@ -32,6 +32,8 @@ export interface ExtensionBrowser {
   readonly browser: Browser;
   /** A tab in the extension's origin with `window.redbridgeProbe` ready. */
   openProbe(anyFixtureUrl: string): Promise<Page>;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  extensionOrigin(): Promise<string>;
   /** The temporary $HOME holding the browser profile. */
   readonly home: string;
   close(): Promise<void>;
@@ -40,6 +42,29 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Reuse this home (profile included) instead of a fresh one, and keep it on close. */
   home?: string;
+}
+
+/** Debian's Chromium with a profile under `home`, and with the extension in `extensionDir` if given. */
+export function launchChromium(home: string, extensionDir?: string): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: executable('chromium'),
+    headless: true,
+    pipe: true,
+    ...(extensionDir ? { enableExtensions: [extensionDir] } : {}),
+    userDataDir: join(home, 'profile'),
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--window-size=1400,1000',
+    ],
+    defaultViewport: { width: 1400, height: 1000 },
+  });
 }
 
 /** Launches Debian's Chromium or Firefox ESR with the e2e build of RedBridge installed. */
@@ -53,25 +78,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') };
   const browser =
     name === 'chromium'
-      ? await puppeteer.launch({
-          executablePath: executable(name),
-          headless: true,
-          pipe: true,
-          enableExtensions: [extensionDir],
-          userDataDir: join(home, 'profile'),
-          env,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--window-size=1400,1000',
-          ],
-          defaultViewport: { width: 1400, height: 1000 },
-        })
+      ? await launchChromium(home, extensionDir)
       : await puppeteer.launch({
           browser: 'firefox',
           executablePath: executable(name),
@@ -117,6 +124,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       await page.waitForFunction(() => document.title === 'RedBridge e2e probe ready', { polling: 100 });
       return page;
     },
+    extensionOrigin,
     home,
     async close() {
       await browser.close();
