@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isChinese } from '../src/text/detect';
-import { loadHtml } from '../tests/unit/fixture-page';
+import { loadHtml, usePageTimers } from '../tests/unit/fixture-page';
 import { DEFAULT_DELAY_MS, INITIAL_FEED_CARDS, isBenchUnit, mustTranslate, scaledFeedPage, scaledNotePage } from './scaled-pages';
 
 /** What the fixture pages expose for driving them (see the page script). */
@@ -51,15 +51,7 @@ function expectLanguages(units: { id: string; text: string }[]): void {
   }
 }
 
-beforeAll(() => {
-  vi.useFakeTimers();
-});
-
-afterAll(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-  document.documentElement.innerHTML = '';
-});
+usePageTimers();
 
 describe('scaledNotePage', () => {
   const page = scaledNotePage({ comments: 300, pageSize: 50, seed: 7 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 
 /* ----------------------------------------------------------------------------------------------
  * Loading a stored RedNote fixture page into a happy-dom test's document.
@@ -59,4 +59,16 @@ export function expandAllReplies(): void {
     vi.advanceTimersByTime(300);
   }
   throw new Error('replies never finished expanding');
+}
+
+/** Fake timers for a whole test file's pages (their scripts schedule work), and an empty document after it. */
+export function usePageTimers(): void {
+  beforeAll(() => {
+    vi.useFakeTimers();
+  });
+  afterAll(() => {
+    vi.clearAllTimers();
+    vi.useRealTimers();
+    document.documentElement.innerHTML = '';
+  });
 }

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isChinese } from '../../text/detect';
 import type { UnitContent, UnitKind } from '../types';
-import { expandAllReplies, expectations, loadPage, noteIds, type FixtureItem } from '../../../tests/unit/fixture-page';
+import { expandAllReplies, expectations, loadPage, noteIds, usePageTimers, type FixtureItem } from '../../../tests/unit/fixture-page';
 import { xiaohongshu } from './adapter';
 
 const UNIT_KINDS: Record<string, UnitKind> = {
@@ -83,15 +83,7 @@ function checkPage(page: 'feed.html' | 'note.html'): void {
   }
 }
 
-beforeAll(() => {
-  vi.useFakeTimers();
-});
-
-afterAll(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-  document.documentElement.innerHTML = '';
-});
+usePageTimers();
 
 describe('xiaohongshu adapter on note.html', () => {
   beforeAll(() => loadPage('note.html'));
