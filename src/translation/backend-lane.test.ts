@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
-import { BackendLane, chunkForBackend, DEFAULT_LANE_OPTIONS, RECENT_PIECES } from './backend-lane';
+import { BackendLane, chunkForBackend, DEFAULT_LANE_OPTIONS } from './backend-lane';
 import { BackendPausedError } from './circuit-breaker';
 import { TranslationError } from './errors';
 import type { Backend, BackendCapabilities, LanguagePair } from './types';
@@ -241,31 +241,6 @@ describe('BackendLane batching', () => {
     requests[1]!.answer();
     await expect(Promise.all([first, again])).resolves.toEqual(['en:第一', 'en:第一']);
     await expect(Promise.all(waiting)).resolves.toEqual(['en:你好', 'en:你好', 'en:你好']);
-  });
-
-  it('answers a text translated lately without a request, and forgets the least recently used beyond the limit', async () => {
-    const { lane, requests, first } = await busyLane({ maxTextsPerRequest: RECENT_PIECES + 10, maxCharsPerRequest: 1_000_000 });
-    requests[0]!.answer();
-    await first;
-
-    await expect(lane.translate('第一', ZH_EN)).resolves.toBe('en:第一');
-    expect(requests).toHaveLength(1);
-
-    // Enough other texts to push '第一' out; it was used last before them all.
-    const others = numbered(1, RECENT_PIECES);
-    const answered = others.map((text) => lane.translate(text, ZH_EN));
-    await advance(20);
-    requests[1]!.answer();
-    await Promise.all(answered);
-    await expect(lane.translate(others[RECENT_PIECES - 1]!, ZH_EN)).resolves.toBe(`en:${others[RECENT_PIECES - 1]}`);
-    expect(requests).toHaveLength(2);
-
-    const again = lane.translate('第一', ZH_EN);
-    await advance(20);
-    expect(requests.map((request) => request.texts)).toHaveLength(3);
-    expect(requests[2]!.texts).toEqual(['第一']);
-    requests[2]!.answer();
-    await expect(again).resolves.toBe('en:第一');
   });
 
   it('keeps language pairs apart while they wait', async () => {

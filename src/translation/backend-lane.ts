@@ -15,9 +15,6 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 10_000 };
 
-/** How many recently translated pieces a lane remembers (a few hundred kB at most). */
-export const RECENT_PIECES = 2000;
-
 export interface LaneOptions {
   /** How long the first text of a batch waits for company when the backend could take it at once. */
   batchWindowMs: number;
@@ -85,12 +82,6 @@ interface Inflight {
 export class BackendLane {
   readonly breaker: CircuitBreaker;
   private readonly inflight = new Map<string, Inflight>();
-  /**
-   * Pieces translated lately, by `batchIdOf` and text. The cache keeps whole units; pieces
-   * recur across units (the same sentence with another emoji, whose placeholder makes it the
-   * same text), and asking for one again would be a duplicate request.
-   */
-  private readonly recent = new Map<string, string>();
   /** Pending batches by `batchIdOf`, oldest first: the order they leave in. */
   private readonly batches = new Map<string, Batch>();
   private readonly limiter: ReturnType<typeof createLimiter>;
@@ -117,13 +108,8 @@ export class BackendLane {
    * backend is paused, texts are refused at once, unless the reader asked (`ignorePause`).
    */
   translate(text: string, languages: LanguagePair, ignorePause = false): Promise<string> {
-    const key = `${batchIdOf(languages)}\n${text}`;
-    const known = this.recent.get(key);
-    if (known !== undefined) {
-      this.remember(key, known);
-      return Promise.resolve(known);
-    }
     if (this.paused && !ignorePause) return Promise.reject(this.breaker.pausedError());
+    const key = `${batchIdOf(languages)}\n${text}`;
     const existing = this.inflight.get(key);
     if (existing) {
       // A reader's Retry for a text still waiting in a batch must not be refused with it if
@@ -134,23 +120,10 @@ export class BackendLane {
     let item!: PendingText;
     const promise = new Promise<string>((resolve, reject) => {
       item = { text, ignorePause, resolve, reject };
-    })
-      .then((translation) => {
-        // Remembered before it leaves the in-flight map, so no later call can miss both.
-        this.remember(key, translation);
-        return translation;
-      })
-      .finally(() => this.inflight.delete(key));
+    }).finally(() => this.inflight.delete(key));
     this.inflight.set(key, { promise, item });
     this.enqueue(item, languages);
     return promise;
-  }
-
-  /** Keeps `key`'s translation as the most recently used, forgetting the least recently used beyond the limit. */
-  private remember(key: string, translation: string): void {
-    this.recent.delete(key);
-    this.recent.set(key, translation);
-    if (this.recent.size > RECENT_PIECES) this.recent.delete(this.recent.keys().next().value!);
   }
 
   private enqueue(item: PendingText, languages: LanguagePair): void {
