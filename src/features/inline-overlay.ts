@@ -23,7 +23,6 @@ const FOR_ATTRIBUTE = 'data-redbridge-for';
 /** A page that keeps deleting our overlay wins after this many re-inserts. */
 const MAX_REINSERTS = 3;
 
-
 interface View {
   unit: TrackedUnit;
   host: OverlayHost | null;
