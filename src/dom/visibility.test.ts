@@ -108,6 +108,29 @@ describe('createVisibilityQueue', () => {
     expect(flushed).toHaveLength(1);
   });
 
+  it('tells onNear which units came near, and queues only those it did not take care of', () => {
+    queue.disconnect();
+    FakeObserver.all = [];
+    const cameNear: Element[][] = [];
+    const [shownFromCache, waiting, visible] = units(3);
+    queue = createVisibilityQueue({
+      scrollContainerFor: () => null,
+      onNear(elements) {
+        cameNear.push(elements);
+        return new Set(elements.filter((element) => element === shownFromCache));
+      },
+      onFlush: (elements) => flushed.push(elements),
+    });
+    [shownFromCache!, waiting!, visible!].forEach((unit) => queue.watch(unit));
+    near().report([shownFromCache!, waiting!], 1500);
+    expect(cameNear).toEqual([[shownFromCache, waiting]]);
+    // The unit onNear took is watched no more: only the other waits to come closer.
+    expect(near().observed.has(shownFromCache!)).toBe(false);
+    expect([...soon().observed]).toEqual([waiting]);
+    near().report([visible!], 100);
+    expect(flushed).toEqual([[waiting, visible]]);
+  });
+
   it('forgets a queued unit the page removed', () => {
     const [kept, removed, visible] = units(3);
     [kept!, removed!, visible!].forEach((unit) => queue.watch(unit));

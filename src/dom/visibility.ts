@@ -14,6 +14,11 @@ interface ContainerObservers {
 export interface VisibilityQueueOptions {
   /** The element that scrolls `element` (the note's comment column), or null for the window. */
   scrollContainerFor(element: Element): Element | null;
+  /**
+   * Units that just came near, before they join the queue; those it returns are taken care of
+   * (e.g. shown from the cache) and are not queued.
+   */
+  onNear?(elements: Element[]): ReadonlySet<Element>;
   /** The units to translate now, in the order they came near. */
   onFlush(elements: Element[]): void;
 }
@@ -27,7 +32,7 @@ export interface VisibilityQueueOptions {
  * IntersectionObserver's margin only grows its own root, so each scroll container gets
  * observers of its own.
  */
-export function createVisibilityQueue({ scrollContainerFor, onFlush }: VisibilityQueueOptions) {
+export function createVisibilityQueue({ scrollContainerFor, onNear, onFlush }: VisibilityQueueOptions) {
   let windowObservers: ContainerObservers | null = null;
   const containerObservers = new WeakMap<Element, ContainerObservers>();
   const all = new Set<IntersectionObserver>();
@@ -57,10 +62,12 @@ export function createVisibilityQueue({ scrollContainerFor, onFlush }: Visibilit
     const observers: ContainerObservers = {
       near: new IntersectionObserver(
         (entries) => {
+          const near = entries.filter((entry) => entry.isIntersecting);
+          for (const entry of near) observers.near.unobserve(entry.target);
+          const handled = onNear?.(near.map((entry) => entry.target));
           let urgent = false;
-          for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            observers.near.unobserve(entry.target);
+          for (const entry of near) {
+            if (handled?.has(entry.target)) continue;
             queued.set(entry.target, observers);
             if (isSoon(entry)) urgent = true;
             else observers.soon.observe(entry.target);

@@ -8,7 +8,8 @@ import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
 import { LOADING_DELAY_MS, type OverlayState } from '../ui/overlay-state';
 import type { BackendId } from '../settings/schema';
 import type { TabStatsCounter } from './tab-stats';
-import { chineseParts, overlayStateOf, sameRequest, translateRequest } from './unit-request';
+import type { TranslateOutcome } from '../translation/service';
+import { cachedRequest, chineseParts, overlayStateOf, sameRequest, translateRequest } from './unit-request';
 
 export interface InlineOverlayOptions {
   adapter: SiteAdapter;
@@ -32,6 +33,10 @@ interface View {
   /** Bumped on every request so a late answer for old content is dropped. */
   generation: number;
   reinserts: number;
+  /** The cache's answer for the unit's words, looked up when it was found, shown when it comes near. */
+  cached: { request: UnitContent; outcomes: TranslateOutcome[] } | null;
+  /** Came within a screen of the view (see `dom/visibility.ts`). */
+  near: boolean;
 }
 
 /**
@@ -44,6 +49,16 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
   const hostViews = new WeakMap<Element, View>();
   const visibility = createVisibilityQueue({
     scrollContainerFor: adapter.scrollContainerFor,
+    onNear(elements) {
+      const shown = new Set<Element>();
+      for (const element of elements) {
+        const view = views.get(element);
+        if (!view) continue;
+        view.near = true;
+        if (showCached(view)) shown.add(element);
+      }
+      return shown;
+    },
     onFlush(elements) {
       // Asked for in one go: the translate client sends them to the background in one message.
       for (const element of elements) {
@@ -94,6 +109,36 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     render(view);
   }
 
+  /**
+   * Asks the cache about a unit as soon as it is found, far from the screen or not: when it
+   * comes near, its translation is then shown in that same task, with no round trip to wait
+   * for while the reader looks at an empty space. Nothing is shown before it comes near.
+   */
+  function lookUpCached(view: View): void {
+    const request = chineseParts(view.unit.content);
+    if (!request) return;
+    void cachedRequest(client, request).then((outcomes) => {
+      const current = views.get(view.unit.element) === view && sameRequest(request, chineseParts(view.unit.content));
+      if (!outcomes || !current || view.request) return;
+      view.cached = { request, outcomes };
+      // It came near while the cache was being read: it may already wait in the queue.
+      if (view.near && showCached(view)) visibility.unwatch(view.unit.element);
+    });
+  }
+
+  /** Shows the cache's answer if there is one and nothing was asked for since; says whether it did. */
+  function showCached(view: View): boolean {
+    const { cached } = view;
+    if (!cached || view.request) return false;
+    view.cached = null;
+    view.generation += 1;
+    view.request = cached.request;
+    stats?.unitTranslated(view, cached.outcomes);
+    view.state = overlayStateOf(cached.request, cached.outcomes);
+    render(view);
+    return true;
+  }
+
   function remove(view: View): void {
     view.generation += 1;
     view.host?.destroy();
@@ -120,10 +165,20 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       return;
     }
     if (!chineseParts(unit.content)) return;
-    const view: View = { unit, host: null, state: { status: 'loading' }, request: null, generation: 0, reinserts: 0 };
+    const view: View = {
+      unit,
+      host: null,
+      state: { status: 'loading' },
+      request: null,
+      generation: 0,
+      reinserts: 0,
+      cached: null,
+      near: false,
+    };
     stats?.unitFound();
     views.set(unit.element, view);
     visibility.watch(unit.element);
+    lookUpCached(view);
   }
 
   const tracker = createUnitTracker(adapter, isOwnNode, {
@@ -131,8 +186,13 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     changed(unit) {
       const view = views.get(unit.element);
       if (!view) return added(unit);
-      // Not translated yet: the new words are read when it comes into view.
-      if (view.request && !sameRequest(view.request, chineseParts(unit.content))) void translate(view);
+      if (view.request) {
+        if (!sameRequest(view.request, chineseParts(unit.content))) void translate(view);
+        return;
+      }
+      // Not shown yet: the new words are looked up now and read when it comes into view.
+      view.cached = null;
+      lookUpCached(view);
     },
     removed(unit) {
       const view = views.get(unit.element);

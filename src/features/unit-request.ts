@@ -16,6 +16,10 @@ export function sameRequest(a: UnitContent | null, b: UnitContent | null): boole
   return !!a && !!b && a.text === b.text && a.tags.join('\n') === b.tags.join('\n');
 }
 
+function textsOf(request: UnitContent): string[] {
+  return request.text ? [request.text, ...request.tags] : request.tags;
+}
+
 /** Asks for the body's and the hashtags' translations together. */
 export function translateRequest(
   client: ReturnType<typeof createTranslateClient>,
@@ -23,8 +27,16 @@ export function translateRequest(
   retry: boolean,
   backend?: BackendId,
 ): Promise<TranslateOutcome[]> {
-  const texts = request.text ? [request.text, ...request.tags] : request.tags;
-  return Promise.all(texts.map((text) => client.translate(text, retry, backend)));
+  return Promise.all(textsOf(request).map((text) => client.translate(text, retry, backend)));
+}
+
+/** The body's and the hashtags' translations if the cache has every one of them, else null. */
+export async function cachedRequest(
+  client: ReturnType<typeof createTranslateClient>,
+  request: UnitContent,
+): Promise<TranslateOutcome[] | null> {
+  const outcomes = await Promise.all(textsOf(request).map((text) => client.cached(text)));
+  return outcomes.every((outcome): outcome is TranslateOutcome => outcome !== null) ? outcomes : null;
 }
 
 /** What an overlay or popover shows for a unit's outcomes: the first error, or everything translated. */

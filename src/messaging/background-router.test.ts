@@ -271,6 +271,17 @@ describe('routeBackgroundRequest: what it does not answer', () => {
     expect(answer).toEqual([{ ok: true, translation: fakeTranslate('你好'), backend: 'google', fromCache: false }]);
     expect(languagesOf(backend)).toEqual([{ source: 'zh', target: 'en' }]);
   });
+
+  it('answers a cache lookup from a content script with what the cache has, asking no backend', async () => {
+    const { ask, backend } = setup();
+    await ask<'translate'>({ type: 'translate', texts: ['你好'] });
+    backend.calls.length = 0;
+
+    const answer = await ask<'cached-translations'>({ type: 'cached-translations', texts: ['你好', '谢谢'] });
+
+    expect(answer).toEqual([{ ok: true, translation: fakeTranslate('你好'), backend: 'google', fromCache: true }, null]);
+    expect(backend.calls).toEqual([]);
+  });
 });
 
 describe('routeBackgroundRequest: requests from the extension’s own pages', () => {

@@ -29,6 +29,8 @@ export function routeBackgroundRequest(
   switch (request.type) {
     case 'translate':
       return deps.service.translate(request.texts, { retry: request.retry, only: request.backend });
+    case 'cached-translations':
+      return deps.service.cached(request.texts);
     case 'get-page-settings':
       return deps.settings().then(pageSettingsOf);
     case 'translate-reply':

@@ -26,6 +26,16 @@ describe('parseBackgroundRequest', () => {
     expect(parseBackgroundRequest({ type: 'translate', texts: ['你好'], backend: 'bing' })).toBeNull();
   });
 
+  it('accepts a cached-translations request, keeping only its texts, and applies the translate limits', () => {
+    expect(parseBackgroundRequest({ type: 'cached-translations', texts: ['你好'], retry: true, backend: 'deepl' })).toEqual({
+      type: 'cached-translations',
+      texts: ['你好'],
+    });
+    const texts = Array.from({ length: MAX_TEXTS_PER_MESSAGE + 1 }, () => '好');
+    expect(parseBackgroundRequest({ type: 'cached-translations', texts })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'cached-translations', texts: ['好', 1] })).toBeNull();
+  });
+
   it('accepts a get-page-settings request and drops extra fields', () => {
     expect(parseBackgroundRequest({ type: 'get-page-settings', apiKey: 'x' })).toEqual({ type: 'get-page-settings' });
   });

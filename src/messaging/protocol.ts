@@ -19,6 +19,16 @@ export interface TranslateRequest {
   backend?: BackendId;
 }
 
+/**
+ * What the cache already holds for these texts, under the current chain: asked as soon as
+ * units show up, so a unit that comes into view can show its translation without a round trip.
+ * Never reaches a backend.
+ */
+export interface CachedTranslationsRequest {
+  type: 'cached-translations';
+  texts: string[];
+}
+
 export interface GetPageSettingsRequest {
   type: 'get-page-settings';
 }
@@ -103,6 +113,7 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Se
 
 export type BackgroundRequest =
   | TranslateRequest
+  | CachedTranslationsRequest
   | GetPageSettingsRequest
   | TranslateReplyRequest
   | CheckReplyRequest
@@ -117,6 +128,8 @@ export type BackgroundRequest =
 
 export interface BackgroundResponses {
   translate: TranslateOutcome[];
+  /** One entry per text: its cached translation, or null when the cache does not have it. */
+  'cached-translations': (TranslateOutcome | null)[];
   'get-page-settings': PageSettings;
   'translate-reply': ReplyTranslation;
   'check-reply': TranslateOutcome;
@@ -182,6 +195,11 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
       if (fields.backend === undefined) return { type: 'translate', texts, retry };
       if (!(BACKEND_IDS as readonly unknown[]).includes(fields.backend)) return null;
       return { type: 'translate', texts, retry, backend: fields.backend as BackendId };
+    }
+    case 'cached-translations': {
+      const { texts } = fields;
+      if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isText)) return null;
+      return { type: 'cached-translations', texts };
     }
     case 'translate-reply':
       return isText(fields.text) && isTone(fields.tone)

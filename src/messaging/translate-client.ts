@@ -4,9 +4,42 @@ import { t } from '../ui/i18n';
 import { MAX_TEXTS_PER_MESSAGE } from './protocol';
 import { sendToBackground } from './send';
 
-interface Waiting {
+interface Waiting<T> {
   text: string;
-  resolve: (outcome: TranslateOutcome) => void;
+  resolve: (answer: T) => void;
+}
+
+/**
+ * Collects texts and sends them to the background in messages of up to
+ * `MAX_TEXTS_PER_MESSAGE`: those asked for within `windowMs`, or, with 0, in the same task
+ * (sent from a microtask, not a timer: on a busy page a timer can wait a frame or more).
+ */
+function createBatcher<T>(windowMs: number, send: (texts: string[]) => Promise<T[]>, fallback: (error?: unknown) => T) {
+  const waiting: Waiting<T>[] = [];
+  let scheduled = false;
+
+  function schedule(): void {
+    scheduled = true;
+    if (windowMs > 0) setTimeout(flush, windowMs);
+    else queueMicrotask(flush);
+  }
+
+  function flush(): void {
+    scheduled = false;
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_TEXTS_PER_MESSAGE);
+      void send(batch.map((item) => item.text)).then(
+        (answers) => batch.forEach((item, i) => item.resolve(i < answers.length ? answers[i]! : fallback())),
+        (error: unknown) => batch.forEach((item) => item.resolve(fallback(error))),
+      );
+    }
+  }
+
+  return (text: string): Promise<T> =>
+    new Promise((resolve) => {
+      waiting.push({ text, resolve });
+      if (!scheduled) schedule();
+    });
 }
 
 /**
@@ -17,22 +50,6 @@ interface Waiting {
  * not wait for company.
  */
 export function createTranslateClient(windowMs = 0) {
-  const waiting: Waiting[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
-  async function flush(): Promise<void> {
-    timer = null;
-    const batch = waiting.splice(0, MAX_TEXTS_PER_MESSAGE);
-    if (waiting.length > 0) timer = setTimeout(() => void flush(), 0);
-    let outcomes: TranslateOutcome[];
-    try {
-      outcomes = await sendToBackground({ type: 'translate', texts: batch.map((item) => item.text) });
-    } catch (error) {
-      outcomes = batch.map(() => notResponding(error));
-    }
-    batch.forEach((item, i) => item.resolve(outcomes[i] ?? missing()));
-  }
-
   function notResponding(error: unknown): TranslateOutcome {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -44,6 +61,18 @@ export function createTranslateClient(windowMs = 0) {
   function missing(): TranslateOutcome {
     return { ok: false, error: { code: 'bad-response', message: t('overlay_noTranslation') } };
   }
+
+  const translateBatched = createBatcher<TranslateOutcome>(
+    windowMs,
+    (texts) => sendToBackground({ type: 'translate', texts }),
+    (error) => (error === undefined ? missing() : notResponding(error)),
+  );
+  // A lookup that fails only means the text is translated the usual way when it comes near.
+  const lookUpBatched = createBatcher<TranslateOutcome | null>(
+    windowMs,
+    (texts) => sendToBackground({ type: 'cached-translations', texts }),
+    () => null,
+  );
 
   return {
     /**
@@ -57,10 +86,11 @@ export function createTranslateClient(windowMs = 0) {
         );
         return outcome ?? missing();
       }
-      return new Promise((resolve) => {
-        waiting.push({ text, resolve });
-        timer ??= setTimeout(() => void flush(), windowMs);
-      });
+      return translateBatched(text);
+    },
+    /** The text's translation if the cache has it, else null; never asks a backend. */
+    cached(text: string): Promise<TranslateOutcome | null> {
+      return lookUpBatched(text);
     },
   };
 }

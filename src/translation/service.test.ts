@@ -154,6 +154,37 @@ describe('TranslationService', () => {
     ]);
   });
 
+  it('looks texts up in the cache without asking a backend: hits as translations, misses as null', async () => {
+    const primary = fakeBackend({ id: 'google' });
+    const fallback = fakeBackend({ id: 'libretranslate' });
+    const { service } = setup(primary, fallback);
+    await service.translate(['你好']);
+    primary.failWith = new TranslationError('auth', 'Key refused');
+    await service.translate(['谢谢']);
+    const callsBefore = primary.calls.length + fallback.calls.length;
+
+    const found = await service.cached(['  你好 ', '没见过', '谢谢']);
+
+    expect(primary.calls.length + fallback.calls.length).toBe(callsBefore);
+    expect(found).toEqual([
+      { ok: true, translation: 'en:你好', backend: 'google', fromCache: true },
+      null,
+      // What the fallback translated is found under the fallback.
+      { ok: true, translation: 'en:谢谢', backend: 'libretranslate', fromCache: true },
+    ]);
+  });
+
+  it('counts a cache lookup’s hits in the cache use, and leaves its misses to the translation', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+    await service.translate(['你好']);
+    const before = service.cacheUse();
+
+    await service.cached(['你好', '没见过']);
+
+    expect(service.cacheUse()).toEqual({ lookups: before.lookups + 1, hits: before.hits + 1 });
+  });
+
   it('shares the cache between texts that normalise alike', async () => {
     const backend = fakeBackend();
     const { service } = setup(backend);

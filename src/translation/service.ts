@@ -105,7 +105,48 @@ export class TranslationService {
   }
 
   async translate(texts: readonly string[], options: TranslateOptions = {}): Promise<TranslateOutcome[]> {
-    const { direction = 'read', tone, retry = false, only } = options;
+    const { retry = false } = options;
+    const found = await this.lookUp(texts, options);
+    const { lanes, languages, normalized, keys, settings } = found;
+    return Promise.all(
+      normalized.map(async (text, i): Promise<TranslateOutcome> => {
+        const hit = found.hit(i);
+        this.lookups += 1;
+        if (hit) {
+          this.hits += 1;
+          return hit;
+        }
+        try {
+          if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
+          const produced = await this.translateOnce({ text, keys: keys[i]!, lanes, languages, retry });
+          return outcome(text, produced.translation, produced.lane, languages, false, settings.slangNotes);
+        } catch (error) {
+          return { ok: false, error: errorInfo(error) };
+        }
+      }),
+    );
+  }
+
+  /**
+   * What the cache holds for each text (reading direction, current chain), or null: one bulk
+   * read, no backend. Only hits count as lookups, since a miss is looked up again when the
+   * text is translated.
+   */
+  async cached(texts: readonly string[]): Promise<(TranslateOutcome | null)[]> {
+    const found = await this.lookUp(texts, {});
+    return texts.map((_, i) => {
+      const hit = found.hit(i);
+      if (hit) {
+        this.lookups += 1;
+        this.hits += 1;
+      }
+      return hit;
+    });
+  }
+
+  /** Each text's cache keys under every backend of the chain, read in one bulk query. */
+  private async lookUp(texts: readonly string[], options: TranslateOptions) {
+    const { direction = 'read', tone, only } = options;
     const settings = await this.options.settings();
     const lanes = (only ? [only] : chainOf(settings)).map((id) => this.laneFor(settings, id));
     const languages = languagesFor(settings, direction, tone);
@@ -117,25 +158,13 @@ export class TranslationService {
     // A reply is asked for with a tone: a fallback's cached answer may not follow it, and
     // serving it would keep the user from ever getting the tone. Replies use the primary's only.
     const usableCaches = direction === 'reply' ? 1 : lanes.length;
-
-    return Promise.all(
-      normalized.map(async (text, i): Promise<TranslateOutcome> => {
-        const textKeys = keys[i]!;
-        const hitAt = lanes.findIndex((_, l) => l < usableCaches && cached[i * lanes.length + l]);
-        this.lookups += 1;
-        if (hitAt >= 0) this.hits += 1;
-        if (hitAt >= 0) {
-          return outcome(text, cached[i * lanes.length + hitAt]!.translation, lanes[hitAt]!, languages, true, settings.slangNotes);
-        }
-        try {
-          if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
-          const produced = await this.translateOnce({ text, keys: textKeys, lanes, languages, retry });
-          return outcome(text, produced.translation, produced.lane, languages, false, settings.slangNotes);
-        } catch (error) {
-          return { ok: false, error: errorInfo(error) };
-        }
-      }),
-    );
+    /** The i-th text's cached outcome, from the first backend of the chain that has it. */
+    const hit = (i: number): TranslateOutcome | null => {
+      const at = lanes.findIndex((_, l) => l < usableCaches && cached[i * lanes.length + l]);
+      if (at < 0 || !normalized[i]) return null;
+      return outcome(normalized[i]!, cached[i * lanes.length + at]!.translation, lanes[at]!, languages, true, settings.slangNotes);
+    };
+    return { settings, lanes, languages, normalized, keys, hit };
   }
 
   /** Identical texts asked for while one is on its way share its result. */

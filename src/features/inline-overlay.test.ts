@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPageObserver } from '../dom/page-observer';
+import type { createTranslateClient } from '../messaging/translate-client';
+import type { SiteAdapter } from '../sites/types';
+import type { TranslateOutcome } from '../translation/service';
+import { LOADING_DELAY_MS } from '../ui/overlay-state';
+import { startInlineOverlays } from './inline-overlay';
+
+/** An IntersectionObserver whose notifications the test sends by hand. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  readonly observed = new Set<Element>();
+  readonly rootMargin: string;
+  constructor(
+    private readonly callback: (entries: IntersectionObserverEntry[]) => void,
+    options: IntersectionObserverInit = {},
+  ) {
+    this.rootMargin = options.rootMargin ?? '0px';
+    FakeObserver.all.push(this);
+  }
+  observe(element: Element): void {
+    this.observed.add(element);
+  }
+  unobserve(element: Element): void {
+    this.observed.delete(element);
+  }
+  disconnect(): void {
+    this.observed.clear();
+  }
+  /** Reports `elements` as intersecting at `top` px of a 1000 px high window. */
+  report(elements: Element[], top: number): void {
+    const grown = this.rootMargin.startsWith('100%') ? 1000 : 250;
+    const rootBounds = { top: -grown, bottom: 1000 + grown, height: 1000 + 2 * grown };
+    this.callback(
+      elements.map(
+        (target) =>
+          ({ target, isIntersecting: true, rootBounds, boundingClientRect: { top, bottom: top + 40 } }) as unknown as IntersectionObserverEntry,
+      ),
+    );
+  }
+}
+
+/** Units come within a screen of the window (the visibility queue's `near` observer). */
+const comeNear = (elements: Element[], top: number) => FakeObserver.all.find((o) => o.rootMargin.startsWith('100%'))!.report(elements, top);
+
+const adapter: SiteAdapter = {
+  unitSelector: 'p.unit',
+  kindOf: () => 'comment',
+  readUnit: (element) => ({ text: element.textContent ?? '', tags: [] }),
+  placementOf: () => 'block',
+  overlaySlot: (element) => ({ parent: element.parentElement!, before: element.nextSibling }),
+  scrollContainerFor: () => null,
+};
+
+const translated = (text: string, fromCache: boolean): TranslateOutcome => ({
+  ok: true,
+  translation: `EN ${text}`,
+  backend: 'google',
+  fromCache,
+});
+
+/** A client whose answers the test holds until it resolves them. */
+function heldClient() {
+  const translations = new Map<string, (outcome: TranslateOutcome) => void>();
+  const lookups = new Map<string, (outcome: TranslateOutcome | null) => void>();
+  const client = {
+    translate: vi.fn((text: string) => new Promise<TranslateOutcome>((resolve) => translations.set(text, resolve))),
+    cached: vi.fn((text: string) => new Promise<TranslateOutcome | null>((resolve) => lookups.set(text, resolve))),
+  };
+  return {
+    client: client as unknown as ReturnType<typeof createTranslateClient>,
+    translate: client.translate,
+    answerLookup: (text: string, outcome: TranslateOutcome | null) => lookups.get(text)!(outcome),
+    answerTranslation: (text: string, outcome: TranslateOutcome) => translations.get(text)!(outcome),
+  };
+}
+
+function overlayOf(unit: Element): HTMLElement | null {
+  const host = unit.nextElementSibling;
+  return host instanceof HTMLElement && host.hasAttribute('data-redbridge-for') ? host : null;
+}
+
+/** Lets the promise callbacks queued so far run. */
+const answersArrive = () => new Promise<void>((resolve) => queueMicrotask(() => setTimeout(resolve, 0)));
+
+describe('startInlineOverlays', () => {
+  let stop: (() => void) | null = null;
+  let held: ReturnType<typeof heldClient>;
+
+  function start(...texts: string[]): HTMLElement[] {
+    document.body.innerHTML = '';
+    const units = texts.map((text) => {
+      const unit = document.body.appendChild(document.createElement('p'));
+      unit.className = 'unit';
+      unit.textContent = text;
+      return unit;
+    });
+    stop = startInlineOverlays({ adapter, client: held.client, targetLanguage: 'en', changes: createPageObserver() });
+    return units;
+  }
+
+  beforeEach(() => {
+    FakeObserver.all = [];
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    held = heldClient();
+  });
+
+  afterEach(() => {
+    stop?.();
+    stop = null;
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('looks a unit up in the cache when it is found, and shows the answer in the task it comes near, asking for no translation', async () => {
+    const [unit] = start('你好');
+    held.answerLookup('你好', translated('你好', true));
+    await answersArrive();
+    // Found far from the screen: nothing is shown before it comes near.
+    expect(overlayOf(unit!)).toBeNull();
+
+    comeNear([unit!], 1500);
+
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+    expect(overlayOf(unit!)?.shadowRoot?.textContent).toContain('EN 你好');
+    expect(held.translate).not.toHaveBeenCalled();
+  });
+
+  it('shows a late cache answer at once for a unit that came near while the lookup was on its way', async () => {
+    const [unit] = start('你好');
+    comeNear([unit!], 1500);
+    expect(overlayOf(unit!)).toBeNull();
+
+    held.answerLookup('你好', translated('你好', true));
+    await answersArrive();
+
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+    // It left the queue: coming closer does not ask for it again.
+    comeNear([unit!], 100);
+    expect(held.translate).not.toHaveBeenCalled();
+  });
+
+  it('asks for a translation of a unit the cache does not have once it is about to be seen', async () => {
+    const [unit] = start('谢谢');
+    held.answerLookup('谢谢', null);
+    await answersArrive();
+
+    comeNear([unit!], 100);
+
+    expect(held.translate).toHaveBeenCalledWith('谢谢', false, undefined);
+    held.answerTranslation('谢谢', translated('谢谢', false));
+    await answersArrive();
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+  });
+
+  it(`says "Translating…" only once a translation has taken ${LOADING_DELAY_MS} ms`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const [slow, fast] = start('很慢', '很快');
+    held.answerLookup('很慢', null);
+    held.answerLookup('很快', null);
+    await Promise.resolve();
+    await Promise.resolve();
+    comeNear([slow!, fast!], 100);
+
+    held.answerTranslation('很快', translated('很快', false));
+    await Promise.resolve();
+    await Promise.resolve();
+    vi.advanceTimersByTime(LOADING_DELAY_MS - 1);
+    // The fast one appears once, translated; the slow one shows nothing yet.
+    expect(overlayOf(fast!)?.getAttribute('data-state')).toBe('done');
+    expect(overlayOf(slow!)).toBeNull();
+
+    vi.advanceTimersByTime(1);
+    expect(overlayOf(slow!)?.getAttribute('data-state')).toBe('loading');
+  });
+});
