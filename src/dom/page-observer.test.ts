@@ -20,6 +20,17 @@ describe('createPageObserver', () => {
     expect(batches).toEqual([[5], [5]]);
   });
 
+  it('hands the changes over before the page’s next task, so nothing waits for a task or frame of ours', async () => {
+    document.body.innerHTML = '<ul></ul>';
+    const observer = createPageObserver();
+    let added = 0;
+    stops.push(observer.subscribe((records) => records.forEach((record) => (added += record.addedNodes.length))));
+    document.querySelector('ul')!.append(document.createElement('li'), document.createElement('li'));
+    // The observer's callback is a microtask queued by the change, so it has run by now.
+    await Promise.resolve();
+    expect(added).toBe(2);
+  });
+
   it('stops observing when the last subscriber leaves', async () => {
     document.body.innerHTML = '<ul></ul>';
     const observer = createPageObserver();

@@ -25,9 +25,10 @@ let nextId = 1;
 
 /**
  * Finds a site's units in the page and follows them as the page changes: infinite scroll,
- * SPA navigation, lazy replies, re-renders. It reads the page observer's batch of changes once
- * per frame; reading and marking the units found is time-sliced, so a page that adds a
- * thousand comments at once never turns into one long task.
+ * SPA navigation, lazy replies, re-renders. It reads each batch of the page observer's changes
+ * at the end of the page's task; reading and marking the units found is time-sliced (the
+ * first slice right there, the rest in tasks of their own), so a page that adds a thousand
+ * comments at once never turns into one long task.
  */
 export function createUnitTracker(
   adapter: SiteAdapter,
