@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { OVERLAY_TAG } from './own-nodes';
 import { createPageObserver } from './page-observer';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -29,6 +30,27 @@ describe('createPageObserver', () => {
     // The observer's callback is a microtask queued by the change, so it has run by now.
     await Promise.resolve();
     expect(added).toBe(2);
+  });
+
+  it('does not report RedBridge putting in its own nodes, but reports the page’s changes and any removal of them', async () => {
+    document.body.innerHTML = '<ul><li>评论</li></ul>';
+    const observer = createPageObserver();
+    const batches: string[][] = [];
+    stops.push(
+      observer.subscribe((records) =>
+        batches.push(records.map((record) => `${[...record.addedNodes, ...record.removedNodes].map((node) => node.nodeName).join()}`)),
+      ),
+    );
+    const item = document.querySelector('li')!;
+    const overlay = document.createElement(OVERLAY_TAG);
+    item.after(overlay);
+    await later();
+    expect(batches).toEqual([]);
+
+    item.after(document.createElement('li'));
+    overlay.remove();
+    await later();
+    expect(batches).toEqual([['LI', OVERLAY_TAG.toUpperCase()]]);
   });
 
   it('stops observing when the last subscriber leaves', async () => {

@@ -1,3 +1,5 @@
+import { isOwnNode } from './own-nodes';
+
 export type PageChangeListener = (records: readonly MutationRecord[]) => void;
 
 export interface PageObserver {
@@ -17,7 +19,9 @@ export interface PageObserver {
  */
 export function createPageObserver(root: () => Node = () => document.documentElement): PageObserver {
   const listeners = new Set<PageChangeListener>();
-  const observer = new MutationObserver((records) => {
+  const observer = new MutationObserver((all) => {
+    const records = all.filter((record) => !isOwnInsertion(record));
+    if (records.length === 0) return;
     for (const listener of [...listeners]) listener(records);
   });
 
@@ -33,4 +37,15 @@ export function createPageObserver(root: () => Node = () => document.documentEle
       };
     },
   };
+}
+
+/**
+ * RedBridge putting in one of its own nodes (an overlay, the composer's host): nothing of the
+ * page changed, and every overlay shown would otherwise have each feature look at the page
+ * again. Removals still go out: the page may remove our nodes, and the features put them back.
+ */
+function isOwnInsertion(record: MutationRecord): boolean {
+  if (record.type !== 'childList' || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
+  for (const node of record.addedNodes) if (!isOwnNode(node)) return false;
+  return true;
 }

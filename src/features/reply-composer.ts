@@ -110,19 +110,34 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
     mounted.delete(entry.composer);
   }
 
-  function scan(): void {
+  /** Drops composers that left the page and mounts those in `roots` (the whole page at start). */
+  function scan(roots: Iterable<ParentNode> = [document]): void {
     for (const entry of [...mounted.values()]) if (!entry.composer.isConnected) unmount(entry);
     // A closed note must not stay alive through the comment last answered in it.
     if (lastTarget && !lastTarget.element.isConnected) lastTarget = null;
-    for (const composer of document.querySelectorAll(site.composerSelector)) {
-      if (!mounted.has(composer)) mount(composer);
+    for (const root of roots) {
+      if (root instanceof Element && root.matches(site.composerSelector) && !mounted.has(root)) mount(root);
+      for (const composer of root.querySelectorAll(site.composerSelector)) {
+        if (!mounted.has(composer)) mount(composer);
+      }
     }
   }
 
-  /** Once per frame: new or closed notes, and RedNote adding or removing `.reply-content` in a composer. */
+  /**
+   * New or closed notes, and RedNote adding or removing `.reply-content` in a composer. Only
+   * what was added is searched: a document-wide query on every change would cost a long
+   * thread's page more than the rest of RedBridge.
+   */
   function onPageChanges(records: readonly MutationRecord[]): void {
-    if (!records.some((record) => record.type === 'childList')) return;
-    scan();
+    const added = new Set<Element>();
+    let childList = false;
+    for (const record of records) {
+      if (record.type !== 'childList') continue;
+      childList = true;
+      for (const node of record.addedNodes) if (node instanceof Element && node.isConnected) added.add(node);
+    }
+    if (!childList) return;
+    scan(added);
     for (const entry of mounted.values()) {
       if (records.some((record) => record.target === entry.composer && record.type === 'childList')) render(entry);
     }
