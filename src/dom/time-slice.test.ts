@@ -34,6 +34,21 @@ describe('createTaskSlicer', () => {
     expect(turns).toHaveLength(0);
   });
 
+  it('bounds the first slice by the budget run was given, and the rest by the slicer’s', () => {
+    const { slicer, clock, nextTask } = fakeSlicer(8);
+    const ran: number[] = [];
+    for (let i = 1; i <= 6; i++) {
+      slicer.add(() => {
+        ran.push(i);
+        clock.now += 1;
+      });
+    }
+    slicer.run(2);
+    expect(ran).toEqual([1, 2]);
+    nextTask();
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('does not start a second slice while one waits for its turn, and keeps later tasks in order', async () => {
     const { slicer, clock, turns, nextTask } = fakeSlicer(5);
     const ran: string[] = [];

@@ -6,8 +6,11 @@ export const SLICE_BUDGET_MS = 8;
 export interface TaskSlicer {
   /** Queues `task` behind the others; nothing runs until `run`. */
   add(task: () => void): void;
-  /** Runs the first slice now, unless a slice is already running or waiting for its turn. */
-  run(): void;
+  /**
+   * Runs the first slice now, unless a slice is already running or waiting for its turn;
+   * `firstBudgetMs` bounds that first slice (e.g. when it runs inside the page's own task).
+   */
+  run(firstBudgetMs?: number): void;
   /** Drops every queued task (the feature stopped). */
   clear(): void;
   readonly size: number;
@@ -34,8 +37,8 @@ export function createTaskSlicer({
   /** A slice is running, or the next one is waiting for the page to give us a turn. */
   let busy = false;
 
-  function runSlice(): void {
-    const end = now() + budgetMs;
+  function runSlice(sliceMs = budgetMs): void {
+    const end = now() + sliceMs;
     while (next < tasks.length) {
       const task = tasks[next]!;
       next += 1;
@@ -48,7 +51,7 @@ export function createTaskSlicer({
       if (now() >= end) break;
     }
     if (next < tasks.length) {
-      yieldThen(runSlice);
+      yieldThen(() => runSlice());
       return;
     }
     tasks = [];
@@ -60,10 +63,10 @@ export function createTaskSlicer({
     add(task) {
       tasks.push(task);
     },
-    run() {
+    run(firstBudgetMs) {
       if (busy || next >= tasks.length) return;
       busy = true;
-      runSlice();
+      runSlice(firstBudgetMs);
     },
     clear() {
       tasks = [];

@@ -21,12 +21,19 @@ export interface UnitTrackerHandlers {
 
 export const UNIT_ID_ATTRIBUTE = 'data-redbridge-id';
 
+/**
+ * The first slice of work on the page's changes runs at the end of the page's own task: short,
+ * so that it never turns the page's task into a long one. It takes the units the page added
+ * first (in view, when it appends below); the rest follow in slices of their own.
+ */
+export const IN_PAGE_TASK_BUDGET_MS = 2;
+
 let nextId = 1;
 
 /**
  * Finds a site's units in the page and follows them as the page changes: infinite scroll,
  * SPA navigation, lazy replies, re-renders. It reads each batch of the page observer's changes
- * at the end of the page's task; reading and marking the units found is time-sliced (the
+ * at the end of the page's task; reading and marking the units found is time-sliced (a short
  * first slice right there, the rest in tasks of their own), so a page that adds a thousand
  * comments at once never turns into one long task.
  */
@@ -97,7 +104,7 @@ export function createUnitTracker(
     for (const element of touched) if (element.isConnected) slicer.add(() => recheck(element));
     for (const root of added) if (root.isConnected && !hasQueuedAncestor(root, added)) queueUnitsIn(root);
     for (const root of removed) if (!root.isConnected) slicer.add(() => forget(root));
-    slicer.run();
+    slicer.run(IN_PAGE_TASK_BUDGET_MS);
   }
 
   /** A subtree inside another added subtree is found when that one is searched. */
