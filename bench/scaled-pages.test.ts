@@ -116,7 +116,7 @@ describe('scaledNotePage', () => {
   });
 
   it('replaces the stored comment delay', () => {
-    expect(page.html).toContain('}, 300);');
+    expect(page.html).toContain(`}, ${DEFAULT_DELAY_MS});`);
     expect(page.html).not.toContain('}, 400);');
     expect(scaledNotePage({ comments: 10, pageSize: 5, pageDelayMs: 1234 }).html).toContain('}, 1234);');
   });
