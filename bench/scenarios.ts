@@ -55,9 +55,9 @@ export interface HeapReading {
   domNodes: number;
 }
 
-/** Puts the unit recorder into every document `page` loads from now on. */
-export async function recordUnits(page: Page): Promise<void> {
-  await page.evaluateOnNewDocument(installUnitRecorder, UNIT_ID_PATTERN, BUDGETS.nearScreens);
+/** Puts the unit recorder into every document `page` loads from now on; `scroller` as in `PassOptions`. */
+export async function recordUnits(page: Page, scroller: string | null): Promise<void> {
+  await page.evaluateOnNewDocument(installUnitRecorder, UNIT_ID_PATTERN, BUDGETS.nearScreens, scroller);
 }
 
 function recorder(page: Page): { coverage(): Promise<Coverage>; appearances(): Promise<Appearance[]> } {
@@ -128,7 +128,7 @@ export async function scrollToEnd(page: Page, scroller: string | null, stepDelay
 export async function loadAndScroll(browser: Browser, url: string, options: PassOptions): Promise<PassResult> {
   const page = await browser.newPage();
   try {
-    await recordUnits(page);
+    await recordUnits(page, options.scroller);
     const session = await page.createCDPSession();
     const firstRequest = options.requests?.length ?? 0;
     if (options.trace) await page.tracing.start({ categories: TRACE_CATEGORIES });

@@ -5,7 +5,7 @@
  * sees it, nothing of the extension's internals beyond the overlay's markup.
  * Serialised by puppeteer: it may use nothing from outside its own body.
  */
-export function installUnitRecorder(unitIdPattern: string, nearScreens: number): void {
+export function installUnitRecorder(unitIdPattern: string, nearScreens: number, scrollerSelector: string | null): void {
   type Coverage = import('./unit-recorder').Coverage;
   type Appearance = import('./unit-recorder').Appearance;
   const isUnit = new RegExp(unitIdPattern);
@@ -14,21 +14,16 @@ export function installUnitRecorder(unitIdPattern: string, nearScreens: number):
   const failed = new Set<string>();
   const overlaid = new Set<string>();
   const observers = new Map<Element | null, IntersectionObserver>();
-  const scrolls = new WeakMap<Element, boolean>();
   /** Units within `nearScreens` of the screen when the page was parsed, before any overlay moved them. */
   const nearAtLoad = new Set<string>();
 
+  /**
+   * The element the units scroll in, known from the page rather than read from computed
+   * styles: a style read here would make the page's task (the one that added the units) do
+   * its style work at once, and the recorder would lengthen the very tasks it measures.
+   */
   function scrollRootOf(element: Element): Element | null {
-    for (let box = element.parentElement; box; box = box.parentElement) {
-      let known = scrolls.get(box);
-      if (known === undefined) {
-        const overflow = getComputedStyle(box).overflowY;
-        known = overflow === 'auto' || overflow === 'scroll';
-        scrolls.set(box, known);
-      }
-      if (known) return box;
-    }
-    return null;
+    return scrollerSelector ? element.closest(scrollerSelector) : null;
   }
 
   function observerFor(root: Element | null): IntersectionObserver {
