@@ -34,7 +34,7 @@ const config = {
   feedCards: option('cards', 1000),
   backendLatencyMs: option('latency', 150),
   navigations: option('navigations', 50),
-  scrollStepDelayMs: option('step', 60),
+  scrollStepDelayMs: option('step', 40),
 };
 
 /** BENCH_TRACE_DIR=<dir>: keep each traced pass's Chrome trace there. */
