@@ -1,51 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeIntersectionObserver as FakeObserver } from '../../tests/unit/fake-intersection-observer';
 import { createVisibilityQueue, FULL_BATCH_UNITS } from './visibility';
-
-/** An IntersectionObserver whose notifications the test sends by hand. */
-class FakeObserver {
-  static all: FakeObserver[] = [];
-  readonly observed = new Set<Element>();
-  disconnected = false;
-  readonly root: Element | null;
-  readonly rootMargin: string;
-  constructor(
-    private readonly callback: (entries: IntersectionObserverEntry[], observer: FakeObserver) => void,
-    options: IntersectionObserverInit = {},
-  ) {
-    this.root = (options.root as Element | null | undefined) ?? null;
-    this.rootMargin = options.rootMargin ?? '0px';
-    FakeObserver.all.push(this);
-  }
-  observe(element: Element): void {
-    this.observed.add(element);
-  }
-  unobserve(element: Element): void {
-    this.observed.delete(element);
-  }
-  disconnect(): void {
-    this.observed.clear();
-    this.disconnected = true;
-  }
-  /** Reports `elements` as intersecting, at `top` px in a 1000 px high viewport. */
-  report(elements: Element[], top = 0): void {
-    const viewport = { top: 0, bottom: 1000, height: 1000 };
-    // The near observer's root is the viewport grown by a screen above and below.
-    const rootBounds = this.rootMargin.startsWith('100%')
-      ? { top: viewport.top - 1000, bottom: viewport.bottom + 1000, height: 3000 }
-      : { top: viewport.top - 250, bottom: viewport.bottom + 250, height: 1500 };
-    const entries = elements.map(
-      (target) =>
-        ({
-          target,
-          isIntersecting: true,
-          rootBounds,
-          boundingClientRect: { top, bottom: top + 80 },
-        }) as unknown as IntersectionObserverEntry,
-    );
-    this.callback(entries, this);
-  }
-}
 
 const near = (root: Element | null = null) => FakeObserver.all.find((o) => o.root === root && o.rootMargin.startsWith('100%'))!;
 const soon = (root: Element | null = null) => FakeObserver.all.find((o) => o.root === root && o.rootMargin.startsWith('25%'))!;

@@ -1,45 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeIntersectionObserver as FakeObserver } from '../../tests/unit/fake-intersection-observer';
 import { createPageObserver } from '../dom/page-observer';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter } from '../sites/types';
 import type { TranslateOutcome } from '../translation/service';
 import { LOADING_DELAY_MS } from '../ui/overlay-state';
 import { startInlineOverlays } from './inline-overlay';
-
-/** An IntersectionObserver whose notifications the test sends by hand. */
-class FakeObserver {
-  static all: FakeObserver[] = [];
-  readonly observed = new Set<Element>();
-  readonly rootMargin: string;
-  constructor(
-    private readonly callback: (entries: IntersectionObserverEntry[]) => void,
-    options: IntersectionObserverInit = {},
-  ) {
-    this.rootMargin = options.rootMargin ?? '0px';
-    FakeObserver.all.push(this);
-  }
-  observe(element: Element): void {
-    this.observed.add(element);
-  }
-  unobserve(element: Element): void {
-    this.observed.delete(element);
-  }
-  disconnect(): void {
-    this.observed.clear();
-  }
-  /** Reports `elements` as intersecting at `top` px of a 1000 px high window. */
-  report(elements: Element[], top: number): void {
-    const grown = this.rootMargin.startsWith('100%') ? 1000 : 250;
-    const rootBounds = { top: -grown, bottom: 1000 + grown, height: 1000 + 2 * grown };
-    this.callback(
-      elements.map(
-        (target) =>
-          ({ target, isIntersecting: true, rootBounds, boundingClientRect: { top, bottom: top + 40 } }) as unknown as IntersectionObserverEntry,
-      ),
-    );
-  }
-}
 
 /** Units come within a screen of the window (the visibility queue's `near` observer). */
 const comeNear = (elements: Element[], top: number) => FakeObserver.all.find((o) => o.rootMargin.startsWith('100%'))!.report(elements, top);
