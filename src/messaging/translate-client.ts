@@ -14,7 +14,12 @@ interface Waiting<T> {
  * `MAX_TEXTS_PER_MESSAGE`: those asked for within `windowMs`, or, with 0, in the same task
  * (sent from a microtask, not a timer: on a busy page a timer can wait a frame or more).
  */
-function createBatcher<T>(windowMs: number, send: (texts: string[]) => Promise<T[]>, fallback: (error?: unknown) => T) {
+function createBatcher<T>(
+  windowMs: number,
+  send: (texts: string[]) => Promise<T[]>,
+  /** The answer for a text the background left out, and for one whose message failed. */
+  fallbacks: { missing: () => T; failed: (error: unknown) => T },
+) {
   const waiting: Waiting<T>[] = [];
   let scheduled = false;
 
@@ -29,8 +34,8 @@ function createBatcher<T>(windowMs: number, send: (texts: string[]) => Promise<T
     while (waiting.length > 0) {
       const batch = waiting.splice(0, MAX_TEXTS_PER_MESSAGE);
       void send(batch.map((item) => item.text)).then(
-        (answers) => batch.forEach((item, i) => item.resolve(i < answers.length ? answers[i]! : fallback())),
-        (error: unknown) => batch.forEach((item) => item.resolve(fallback(error))),
+        (answers) => batch.forEach((item, i) => item.resolve(i < answers.length ? answers[i]! : fallbacks.missing())),
+        (error: unknown) => batch.forEach((item) => item.resolve(fallbacks.failed(error))),
       );
     }
   }
@@ -65,13 +70,13 @@ export function createTranslateClient(windowMs = 0) {
   const translateBatched = createBatcher<TranslateOutcome>(
     windowMs,
     (texts) => sendToBackground({ type: 'translate', texts }),
-    (error) => (error === undefined ? missing() : notResponding(error)),
+    { missing, failed: notResponding },
   );
   // A lookup that fails only means the text is translated the usual way when it comes near.
   const lookUpBatched = createBatcher<TranslateOutcome | null>(
     windowMs,
     (texts) => sendToBackground({ type: 'cached-translations', texts }),
-    () => null,
+    { missing: () => null, failed: () => null },
   );
 
   return {
