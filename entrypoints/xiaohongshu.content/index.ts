@@ -12,10 +12,14 @@ import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
 
 export default defineContentScript({
   matches: REDNOTE_MATCHES,
-  // As soon as the page is parsed, not when the browser is idle: the first screen's
-  // translations should not wait for the page's images.
-  runAt: 'document_end',
+  // Injected before the page is parsed, so the settings (and the background, which may have
+  // to wake up) are ready when it is: the features start the moment the DOM is complete.
+  // `document_end` runs a task or more after that, which the first screen would wait for.
+  runAt: 'document_start',
   async main(ctx) {
+    const pageSettings = sendToBackground({ type: 'get-page-settings' });
+    /** The features look at the page only once it is parsed; until then settings are just kept. */
+    let parsed = document.readyState !== 'loading';
     // One MutationObserver for every feature: the page is observed once, not once per feature.
     const changes = createPageObserver();
     const reading = startReading(xiaohongshu, changes);
@@ -25,7 +29,7 @@ export default defineContentScript({
     let activeInTab = true;
 
     const apply = () => {
-      if (!settings) return;
+      if (!settings || !parsed) return;
       const effective = activeInTab ? settings : { ...settings, enabled: false };
       reading.apply(effective);
       composer.apply(effective);
@@ -51,8 +55,20 @@ export default defineContentScript({
       reading.stop();
       composer.stop();
     });
+    if (!parsed) {
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          parsed = true;
+          apply();
+        },
+        { once: true },
+      );
+    }
     try {
-      settings = await sendToBackground({ type: 'get-page-settings' });
+      const answered = await pageSettings;
+      // A settings change broadcast meanwhile is newer than this answer.
+      settings ??= answered;
       apply();
     } catch (error) {
       // Without the background nothing can be translated; say so where developers look.
