@@ -77,7 +77,7 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
       budget: `Before scrolling: units translated from farther than ${BUDGETS.nearScreens} screens (note and feed)`,
       limit: '0',
       measured: `${far} (translated ${noteCold.atStart.overlaid} of ${noteCold.atStart.present} comments, ${feedCold.atStart.overlaid} of ${feedCold.atStart.present} cards)`,
-      ok: far === 0 && noteCold.atStart.overlaid > 0,
+      ok: far === 0 && noteCold.atStart.overlaid > 0 && feedCold.atStart.overlaid > 0,
     },
     {
       budget: 'After scrolling to the end: Chinese units untranslated, other units overlaid',

@@ -53,7 +53,7 @@ export interface ScaledNotePage {
 
 export interface ScaledFeedPage {
   html: string;
-  /** Generated card titles only: the 12 initial cards (`pub-card-*`) come in addition. */
+  /** Card titles, the 12 initial (stored) ones included. */
   units: UnitCounts;
   /** Batches in `DATA.feedBatches`: one is appended per `loadMore()`. */
   batches: number;
@@ -664,7 +664,8 @@ const TITLE_SKIPS: ((r: Random) => string)[] = [
  * `feed.html` with the 12 initial cards, then `cards - 12` generated cards in `DATA.feedBatches`,
  * `batchSize` per batch. Generated cards copy the stored batch cards (covers, their sizes and
  * types) with new ids, tokens, authors and titles; they have no note details, so clicking one
- * opens nothing.
+ * opens nothing. The initial cards keep their stored titles and notes but are followed as
+ * benchmark units too (`bench-card-*-1` to `-12`), so the feed's first screen is measured.
  */
 export function scaledFeedPage(options: ScaledFeedOptions): ScaledFeedPage {
   const { cards, batchSize, batchDelayMs = DEFAULT_DELAY_MS, seed = 1 } = options;
@@ -680,10 +681,10 @@ export function scaledFeedPage(options: ScaledFeedOptions): ScaledFeedPage {
   const avatars = [...new Set(templates.map((card) => card.noteCard.user.avatar))];
   const users = makeUsers(random, ids, avatars, data.now);
   const titles = new Set<string>();
-  const units: UnitCounts = { translate: 0, skip: 0 };
+  const units = relabelInitialCards(data.fx);
 
   const generated: FeedCard[] = [];
-  for (let n = 1; n <= cards - INITIAL_FEED_CARDS; n++) {
+  for (let n = INITIAL_FEED_CARDS + 1; n <= cards; n++) {
     const translate = !random.chance(SKIP_SHARE);
     let title = '';
     // Unique titles; after many misses accept a repeat rather than loop forever.
@@ -699,7 +700,7 @@ export function scaledFeedPage(options: ScaledFeedOptions): ScaledFeedPage {
       ...copy,
       id: ids.at(data.now - random.int(1, 60) * 86_400_000),
       xsecToken: random.token(),
-      index: INITIAL_FEED_CARDS + n - 1,
+      index: n - 1,
       noteCard: {
         ...copy.noteCard,
         displayTitle: title,
@@ -719,4 +720,34 @@ export function scaledFeedPage(options: ScaledFeedOptions): ScaledFeedPage {
     units,
     batches: data.feedBatches.length,
   };
+}
+
+/**
+ * Gives the initial cards (`pub-card-01` to `-12`) benchmark ids, Chinese or not as the
+ * fixture's expectations say of their titles; returns their counts.
+ */
+function relabelInitialCards(fx: Record<string, string>): UnitCounts {
+  const expected = new Map(
+    readExpectations().pages['feed.html'].items.map((item) => [item.id, item.expect] as const),
+  );
+  const units: UnitCounts = { translate: 0, skip: 0 };
+  for (const [key, id] of Object.entries(fx)) {
+    const n = key.startsWith('card:') ? Number(/^pub-card-(\d+)$/.exec(id)?.[1]) : NaN;
+    if (!(n >= 1 && n <= INITIAL_FEED_CARDS)) continue;
+    const expect = expected.get(`${id}-title`);
+    if (expect !== 'translate' && expect !== 'skip') throw new Error(`expectations.json says nothing of ${id}-title`);
+    const kind = expect === 'translate' ? 'zh' : 'skip';
+    units[expect] += 1;
+    fx[key] = `bench-card-${kind}-${n}`;
+  }
+  if (units.translate + units.skip !== INITIAL_FEED_CARDS) throw new Error('feed.html no longer has 12 initial cards');
+  return units;
+}
+
+interface Expectations {
+  pages: Record<'feed.html', { items: { id: string; expect: string }[] }>;
+}
+
+function readExpectations(): Expectations {
+  return JSON.parse(readFileSync(resolve(FIXTURES, 'expectations.json'), 'utf8')) as Expectations;
 }
