@@ -9,6 +9,8 @@ export interface TaskSlicer {
   /**
    * Runs the first slice now, unless a slice is already running or waiting for its turn;
    * `firstBudgetMs` bounds that first slice (e.g. when it runs inside the page's own task).
+   * Runs within one task (as when a batch of answers arrives) share one budget: once it is
+   * spent, the rest waits for the page's next turn.
    */
   run(firstBudgetMs?: number): void;
   /** Drops every queued task (the feature stopped). */
@@ -36,9 +38,20 @@ export function createTaskSlicer({
   let next = 0;
   /** A slice is running, or the next one is waiting for the page to give us a turn. */
   let busy = false;
+  /** When the budget of this task's slices runs out; null once the page has had a turn since. */
+  let taskBudgetEnd: number | null = null;
 
-  function runSlice(sliceMs = budgetMs): void {
-    const end = now() + sliceMs;
+  /** The end of this task's budget, `sliceMs` from now if no slice ran in this task yet. */
+  function budgetEnd(sliceMs: number): number {
+    if (taskBudgetEnd === null) {
+      taskBudgetEnd = now() + sliceMs;
+      // Whatever runs after the page's turn is another task, with a budget of its own.
+      yieldThen(() => (taskBudgetEnd = null));
+    }
+    return taskBudgetEnd;
+  }
+
+  function runSlice(end = budgetEnd(budgetMs)): void {
     while (next < tasks.length) {
       const task = tasks[next]!;
       next += 1;
@@ -66,7 +79,10 @@ export function createTaskSlicer({
     run(firstBudgetMs) {
       if (busy || next >= tasks.length) return;
       busy = true;
-      runSlice(firstBudgetMs);
+      const start = now();
+      const end = Math.min(budgetEnd(budgetMs), start + (firstBudgetMs ?? budgetMs));
+      if (end > start) runSlice(end);
+      else yieldThen(() => runSlice());
     },
     clear() {
       tasks = [];

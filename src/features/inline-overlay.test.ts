@@ -78,6 +78,7 @@ describe('startInlineOverlays', () => {
     stop = null;
     vi.useRealTimers();
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
   it('looks a unit up in the cache when it is found, and shows the answer in the task it comes near, asking for no translation', async () => {
@@ -140,5 +141,27 @@ describe('startInlineOverlays', () => {
 
     vi.advanceTimersByTime(1);
     expect(overlayOf(slow!)?.getAttribute('data-state')).toBe('loading');
+  });
+
+  it('puts the overlays of a batch of answers in slices, giving the page a turn between them', async () => {
+    const texts = Array.from({ length: 20 }, (_, i) => `第${i}条评论`);
+    const units = start(...texts);
+    for (const text of texts) held.answerLookup(text, null);
+    await answersArrive();
+    comeNear(units, 100);
+    expect(held.translate).toHaveBeenCalledTimes(20);
+
+    // Each render seems to take 2 ms: the slice's 8 ms budget holds a few of them.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 2));
+    for (const text of texts) held.answerTranslation(text, translated(text, false));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    const inFirstTask = units.filter((unit) => overlayOf(unit)?.getAttribute('data-state') === 'done').length;
+    expect(inFirstTask).toBeGreaterThan(0);
+    expect(inFirstTask).toBeLessThan(5);
+
+    await vi.waitFor(() => expect(units.every((unit) => overlayOf(unit)?.getAttribute('data-state') === 'done')).toBe(true));
+    // In the units' order, none twice.
+    expect(units.map((unit) => overlayOf(unit)!.shadowRoot!.textContent)).toEqual(texts.map((text) => expect.stringContaining(`EN ${text}`)));
   });
 });

@@ -1,6 +1,7 @@
 import { isOwnNode } from '../dom/own-nodes';
 import { createUnitTracker, UNIT_ID_ATTRIBUTE, type TrackedUnit } from '../dom/unit-tracker';
 import type { PageObserver } from '../dom/page-observer';
+import { createTaskSlicer } from '../dom/time-slice';
 import { createVisibilityQueue } from '../dom/visibility';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter, UnitContent } from '../sites/types';
@@ -47,6 +48,8 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
   /** By unit element, and by overlay host element. */
   const views = new WeakMap<Element, View>();
   const hostViews = new WeakMap<Element, View>();
+  /** Overlays of translations that just arrived, rendered a slice at a time. */
+  const answers = createTaskSlicer();
   const visibility = createVisibilityQueue({
     scrollContainerFor: adapter.scrollContainerFor,
     onNear(elements) {
@@ -104,9 +107,14 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     const outcomes = await translateRequest(client, request, retry, backend);
     clearTimeout(loadingTimer);
     if (!current()) return;
-    stats?.unitTranslated(view, outcomes);
-    view.state = overlayStateOf(request, outcomes);
-    render(view);
+    // One answer holds a batch of units: their overlays are put in a slice at a time.
+    answers.add(() => {
+      if (!current()) return;
+      stats?.unitTranslated(view, outcomes);
+      view.state = overlayStateOf(request, outcomes);
+      render(view);
+    });
+    answers.run();
   }
 
   /**
@@ -211,6 +219,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
   tracker.start();
   return () => {
     tracker.stop();
+    answers.clear();
     visibility.disconnect();
     for (const element of document.querySelectorAll(`[${UNIT_ID_ATTRIBUTE}]`)) {
       element.removeAttribute(UNIT_ID_ATTRIBUTE);
