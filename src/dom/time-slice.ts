@@ -41,17 +41,17 @@ export function createTaskSlicer({
   /** When the budget of this task's slices runs out; null once the page has had a turn since. */
   let taskBudgetEnd: number | null = null;
 
-  /** The end of this task's budget, `sliceMs` from now if no slice ran in this task yet. */
-  function budgetEnd(sliceMs: number): number {
+  /** The end of this task's budget, `budgetMs` from now if no slice ran in this task yet. */
+  function budgetEnd(): number {
     if (taskBudgetEnd === null) {
-      taskBudgetEnd = now() + sliceMs;
+      taskBudgetEnd = now() + budgetMs;
       // Whatever runs after the page's turn is another task, with a budget of its own.
       yieldThen(() => (taskBudgetEnd = null));
     }
     return taskBudgetEnd;
   }
 
-  function runSlice(end = budgetEnd(budgetMs)): void {
+  function runSlice(end = budgetEnd()): void {
     while (next < tasks.length) {
       const task = tasks[next]!;
       next += 1;
@@ -80,7 +80,7 @@ export function createTaskSlicer({
       if (busy || next >= tasks.length) return;
       busy = true;
       const start = now();
-      const end = Math.min(budgetEnd(budgetMs), start + (firstBudgetMs ?? budgetMs));
+      const end = Math.min(budgetEnd(), start + (firstBudgetMs ?? budgetMs));
       if (end > start) runSlice(end);
       else yieldThen(() => runSlice());
     },
