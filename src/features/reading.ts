@@ -30,6 +30,8 @@ export function startReading(adapter: SiteAdapter, changes: PageObserver) {
       const signature = JSON.stringify(settings);
       if (stopMode && runningWith === signature) return;
       stop();
+      // The new mode finds every unit again: counting on would show each one twice.
+      stats.reset();
       const { targetLanguage } = settings;
       stopMode =
         settings.display === 'hover'

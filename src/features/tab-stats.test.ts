@@ -25,4 +25,17 @@ describe('createTabStats', () => {
     stats.unitTranslated(unit, [ok(false)]);
     expect(stats.counts).toMatchObject({ translated: 1, failed: 0 });
   });
+
+  it('starts afresh on reset, in the same counts object, and forgets failed units', () => {
+    const stats = createTabStats();
+    const { counts } = stats;
+    const unit = {};
+    stats.unitFound();
+    stats.unitTranslated(unit, [failed]);
+    stats.reset();
+    expect(counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0 });
+    // A unit that failed before the reset does not take a failure away after it.
+    stats.unitTranslated(unit, [ok(true)]);
+    expect(counts).toEqual({ found: 0, translated: 1, fromCache: 1, failed: 0 });
+  });
 });

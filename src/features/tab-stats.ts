@@ -10,9 +10,15 @@ export type UnitCounts = Omit<TabStats, 'active'>;
  */
 export function createTabStats() {
   const counts: UnitCounts = { found: 0, translated: 0, fromCache: 0, failed: 0 };
-  const failedUnits = new WeakSet<object>();
+  let failedUnits = new WeakSet<object>();
   return {
+    /** Kept up to date in place: a reader of it always sees the current counts. */
     counts,
+    /** Starts counting afresh, for a display mode that finds and translates the page anew. */
+    reset(): void {
+      Object.assign(counts, { found: 0, translated: 0, fromCache: 0, failed: 0 });
+      failedUnits = new WeakSet<object>();
+    },
     unitFound(): void {
       counts.found += 1;
     },
