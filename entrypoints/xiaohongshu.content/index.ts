@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPageObserver } from '../../src/dom/page-observer';
 import { startReading } from '../../src/features/reading';
+import { createStartGate } from '../../src/features/start-gate';
 import { replyComposerSwitch } from '../../src/features/reply-composer';
 import { isContentMessage, type TabStats } from '../../src/messaging/protocol';
 import { sendToBackground } from '../../src/messaging/send';
-import type { PageSettings } from '../../src/settings/schema';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';
 import { xiaohongshuComposer } from '../../src/sites/xiaohongshu/composer';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
@@ -18,35 +18,30 @@ export default defineContentScript({
   runAt: 'document_start',
   async main(ctx) {
     const pageSettings = sendToBackground({ type: 'get-page-settings' });
-    /** The features look at the page only once it is parsed; until then settings are just kept. */
-    let parsed = document.readyState !== 'loading';
     // One MutationObserver for every feature: the page is observed once, not once per feature.
     const changes = createPageObserver();
     const reading = startReading(xiaohongshu, changes);
     const composer = replyComposerSwitch(xiaohongshuComposer, changes);
-    let settings: PageSettings | null = null;
     /** The Alt+T command turns RedBridge off in this tab only, until pressed again or reloaded. */
     let activeInTab = true;
-
-    const apply = () => {
-      if (!settings || !parsed) return;
+    const gate = createStartGate((settings) => {
       const effective = activeInTab ? settings : { ...settings, enabled: false };
       reading.apply(effective);
       composer.apply(effective);
-    };
+    });
+
     const onMessage = (message: unknown): Promise<TabStats> | undefined => {
       if (!isContentMessage(message)) return undefined;
       switch (message.type) {
         case 'page-settings-changed':
-          settings = message.settings;
-          apply();
+          gate.changed(message.settings);
           return undefined;
         case 'toggle-tab':
           activeInTab = !activeInTab;
-          apply();
+          gate.reapply();
           return undefined;
         case 'get-tab-stats':
-          return Promise.resolve({ ...reading.stats, active: activeInTab && !!settings?.enabled });
+          return Promise.resolve({ ...reading.stats, active: activeInTab && !!gate.settings?.enabled });
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -55,21 +50,8 @@ export default defineContentScript({
       reading.stop();
       composer.stop();
     });
-    if (!parsed) {
-      document.addEventListener(
-        'DOMContentLoaded',
-        () => {
-          parsed = true;
-          apply();
-        },
-        { once: true },
-      );
-    }
     try {
-      const answered = await pageSettings;
-      // A settings change broadcast meanwhile is newer than this answer.
-      settings ??= answered;
-      apply();
+      gate.answered(await pageSettings);
     } catch (error) {
       // Without the background nothing can be translated; say so where developers look.
       console.error('[RedBridge] could not reach the extension background', error);
