@@ -6,6 +6,7 @@ import { createStartGate } from '../../src/features/start-gate';
 import { replyComposerSwitch } from '../../src/features/reply-composer';
 import { isContentMessage, type TabStats } from '../../src/messaging/protocol';
 import { sendToBackground } from '../../src/messaging/send';
+import type { PageSettings } from '../../src/settings/schema';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';
 import { xiaohongshuComposer } from '../../src/sites/xiaohongshu/composer';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
@@ -24,10 +25,21 @@ export default defineContentScript({
     const composer = replyComposerSwitch(xiaohongshuComposer, changes);
     /** The Alt+T command turns RedBridge off in this tab only, until pressed again or reloaded. */
     let activeInTab = true;
+    /** Settings the reply composer has yet to get; it gets the latest of them. */
+    let composerPending: PageSettings | null = null;
+    const applyToComposer = () => {
+      const next = composerPending;
+      composerPending = null;
+      if (next) composer.apply(next);
+    };
     const gate = createStartGate((settings) => {
       const effective = activeInTab ? settings : { ...settings, enabled: false };
       reading.apply(effective);
-      composer.apply(effective);
+      // The reply composer starts in a task of its own, after the reading features: its dock is
+      // the page's first UI text, and Chrome loads the extension's messages on that first use
+      // (10–20 ms here). In one task with reading's start, that was the longest task RedBridge ran.
+      if (!composerPending) ctx.setTimeout(applyToComposer, 0);
+      composerPending = effective;
     });
 
     const onMessage = (message: unknown): Promise<TabStats> | undefined => {
