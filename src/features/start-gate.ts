@@ -1,6 +1,6 @@
 import type { PageSettings } from '../settings/schema';
 
-/** What the gate needs of the document: whether it is parsed, and word when it is. */
+/** What the gate needs of the document: whether it is parsed, and an event once it is. */
 export type ParsingDocument = Pick<Document, 'readyState' | 'addEventListener'>;
 
 /**
