@@ -22,4 +22,26 @@ describe('RedBridgeDb upgrades', () => {
     expect(await current.translations.get('k')).toMatchObject({ translation: 'Hi', createdAt: 42, usedAt: 42 });
     expect(await current.translations.orderBy('usedAt').primaryKeys()).toEqual(['k']);
   });
+
+  it('deletes translations that version 2 cached blank, and takes bidi controls out of the rest', async () => {
+    const name = 'db-upgrade-test-v2';
+    // Version 2 as it shipped: it cached whatever a backend answered.
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ translations: 'key, createdAt, usedAt' });
+    opened.push(v2);
+    const entry = { backend: 'google', target: 'en', createdAt: 42, usedAt: 42 };
+    await v2.table('translations').bulkPut([
+      { ...entry, key: 'empty', translation: '' },
+      { ...entry, key: 'blank', translation: ' \n\u200B' },
+      { ...entry, key: 'bidi', translation: '\u202EHello\u202C' },
+      { ...entry, key: 'good', translation: 'Thanks' },
+    ]);
+    v2.close();
+
+    const current = new RedBridgeDb(name);
+    opened.push(current);
+    expect(await current.translations.orderBy('key').primaryKeys()).toEqual(['bidi', 'good']);
+    expect(await current.translations.get('bidi')).toMatchObject({ translation: 'Hello' });
+    expect(await current.translations.get('good')).toMatchObject({ translation: 'Thanks', usedAt: 42 });
+  });
 });

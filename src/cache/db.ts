@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { BackendId } from '../settings/schema';
+import { withoutInvisibleFormat } from '../translation/answer';
 
 export interface CachedTranslation {
   /** `cacheKey()` of the normalised source text, backend and languages. */
@@ -34,6 +35,22 @@ export class RedBridgeDb extends Dexie {
           .toCollection()
           .modify((entry: CachedTranslation) => {
             entry.usedAt ??= entry.createdAt;
+          }),
+      );
+    // v3: earlier versions cached whatever a backend answered. Blank translations (Google's
+    // 200 with no sentences) are deleted, so those texts are translated again; bidi controls
+    // and other invisible format characters are taken out of the rest.
+    this.version(3)
+      .stores({ translations: 'key, createdAt, usedAt' })
+      .upgrade((tx) =>
+        tx
+          .table('translations')
+          .toCollection()
+          .modify((entry: CachedTranslation, ref: { value?: CachedTranslation }) => {
+            const translation = typeof entry.translation === 'string' ? withoutInvisibleFormat(entry.translation).trim() : '';
+            // Dexie deletes the entry whose `value` the callback deletes.
+            if (!translation) delete ref.value;
+            else if (translation !== entry.translation) entry.translation = translation;
           }),
       );
   }

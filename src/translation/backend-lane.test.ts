@@ -53,6 +53,8 @@ describe('chunkForBackend', () => {
 interface HeldRequest {
   texts: string[];
   answer(): void;
+  /** Answers with these strings instead of the usual `en:` translations. */
+  answerWith(answer: string[]): void;
   fail(error: TranslationError): void;
 }
 
@@ -74,6 +76,10 @@ function heldBackend(capabilities: Partial<BackendCapabilities>) {
           answer: () => {
             done();
             resolve(texts.map((text) => `en:${text}`));
+          },
+          answerWith: (answer) => {
+            done();
+            resolve(answer);
           },
           fail: (error) => {
             done();
@@ -319,5 +325,33 @@ describe('BackendLane batching', () => {
     expect(requests.slice(2).map((request) => request.texts)).toEqual([['二'], ['三']]);
     requests[3]!.answer();
     await expect(Promise.all(results)).resolves.toEqual(['en:二', 'en:三']);
+  });
+
+  it('uses the good translations of an answer and sends only its empty one on, without asking again', async () => {
+    const { lane, requests } = await busyLane({});
+    const results = [lane.translate('二', ZH_EN), lane.translate('三', ZH_EN)];
+    requests[0]!.answer();
+    await advance(20);
+    const refused = expect(results[0]).rejects.toMatchObject({ code: 'bad-response', message: 'Fake sent an empty translation' });
+
+    requests[1]!.answerWith(['  ', 'en:三']);
+    await refused;
+    await expect(results[1]).resolves.toBe('en:三');
+    await advance(1000);
+    expect(requests).toHaveLength(2);
+    expect(lane.breaker.health().state).toBe('working');
+  });
+
+  it('counts an answer with no translation in it as the backend failing, and pauses it', async () => {
+    const { lane, requests, first } = await busyLane({});
+    requests[0]!.answerWith(['']);
+    await expect(first).rejects.toMatchObject({ code: 'bad-response' });
+    expect(lane.breaker.health()).toMatchObject({ state: 'failing', lastError: 'Fake sent an empty translation' });
+
+    const second = lane.translate('二', ZH_EN);
+    await advance(20);
+    requests[1]!.answerWith(['二']);
+    await expect(second).rejects.toMatchObject({ code: 'bad-response', message: 'Fake sent the text back untranslated' });
+    expect(lane.paused).toBe(true);
   });
 });

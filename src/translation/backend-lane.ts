@@ -1,3 +1,4 @@
+import { checkAnswer, type CheckedTranslation } from './answer';
 import { BackendPausedError, CircuitBreaker, DEFAULT_BREAKER, type CircuitBreakerOptions } from './circuit-breaker';
 import { isTransient, TranslationError } from './errors';
 import { createLimiter } from './limiter';
@@ -194,14 +195,24 @@ export class BackendLane {
   /** `tokenTaken`: `pump` took the first attempt's token already (and a free slot is there). */
   private async send(chunk: PendingText[], languages: LanguagePair, tokenTaken: boolean): Promise<void> {
     try {
-      const translations = await this.requestWithRetries(
+      const checked = await this.requestWithRetries(
         chunk.map((item) => item.text),
         languages,
         chunk.some((item) => item.ignorePause),
         tokenTaken,
       );
-      this.breaker.recordSuccess();
-      chunk.forEach((item, i) => item.resolve(translations[i]!));
+      // An answer with no translation in it at all is the backend failing (as when Google
+      // answers 200 with no sentences): it counts towards a pause. One odd text among good
+      // ones is that text's problem: it goes on to the next backend alone.
+      const usable = checked.find((result) => result.ok);
+      const refused = checked.find((result) => !result.ok);
+      if (usable) this.breaker.recordSuccess();
+      else if (refused && !refused.ok) this.breaker.recordFailure(refused.error);
+      chunk.forEach((item, i) => {
+        const result = checked[i]!;
+        if (result.ok) item.resolve(result.translation);
+        else item.reject(result.error);
+      });
     } catch (caught) {
       const error = asTranslationError(caught, this.backend.name);
       if (chunk.length > 1 && (error.code === 'bad-response' || error.code === 'bad-request')) {
@@ -224,7 +235,7 @@ export class BackendLane {
     languages: LanguagePair,
     ignorePause: boolean,
     tokenTaken: boolean,
-  ): Promise<string[]> {
+  ): Promise<CheckedTranslation[]> {
     const { retry } = this.options;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -249,20 +260,14 @@ export class BackendLane {
     languages: LanguagePair,
     ignorePause: boolean,
     tokenTaken: boolean,
-  ): Promise<string[]> {
-    const translations = await this.limiter.run(async () => {
+  ): Promise<CheckedTranslation[]> {
+    const answer = await this.limiter.run(async () => {
       if (!tokenTaken) await this.bucket.take();
       // The backend may have been paused while this request waited for its turn.
       if (this.paused && !ignorePause) throw this.breaker.pausedError();
       return this.backend.translate(texts, languages, AbortSignal.timeout(this.options.requestTimeoutMs));
     });
-    if (translations.length !== texts.length || translations.some((text) => typeof text !== 'string')) {
-      throw new TranslationError(
-        'bad-response',
-        `${this.backend.name} returned ${translations.length} translations for ${texts.length} texts`,
-      );
-    }
-    return translations;
+    return checkAnswer(this.backend.name, texts, answer, languages);
   }
 
   /** Exponential backoff with full jitter around the nominal delay (×0.5 to ×1.5). */

@@ -1,12 +1,18 @@
 import { fakeTranslate } from './fake-translation';
 import { recordRequest, sendTranslation, type FakeBackend, type FakeMode, type FakeRequestRecord } from './fake-backend';
-import { startLocalServer } from './http';
+import { sendJson, startLocalServer } from './http';
 
 /**
  * Besides the shared modes, `merge-lines` answers a query of several lines as one line, as
- * Google sometimes does; a query of one line is answered as `ok`.
+ * Google sometimes does; a query of one line is answered as `ok`. `empty` answers 200 with no
+ * sentences at all (`{"sentences":[],"src":"zh-CN"}`), as Google does now and then. `custom`
+ * answers each line with what `translate` makes of it (hostile markup, bidi controls).
  */
-export type FakeGoogleMode = FakeMode | { kind: 'merge-lines' };
+export type FakeGoogleMode =
+  | FakeMode
+  | { kind: 'merge-lines' }
+  | { kind: 'empty' }
+  | { kind: 'custom'; translate: (line: string) => string };
 
 /**
  * Google's free web endpoint as @vitalets/google-translate-api calls it:
@@ -55,12 +61,17 @@ export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
       response.end('<html><body>Error 400 (Bad Request)</body></html>');
       return;
     }
+    if (mode.kind === 'empty') {
+      sendJson(response, 200, { sentences: [], src: 'zh-CN' });
+      return;
+    }
     const target = form.get('tl') ?? '';
+    const translateLine = mode.kind === 'custom' ? mode.translate : (line: string) => fakeTranslate(line, target);
     const translatedLines = mode.kind === 'merge-lines' ? [lines.join(' ')] : lines;
     const sentences = translatedLines.map((line, i) => {
       const last = i === translatedLines.length - 1;
       return {
-        trans: (line.trim() ? fakeTranslate(line, target) : line) + (last ? '' : '\n'),
+        trans: (line.trim() ? translateLine(line) : line) + (last ? '' : '\n'),
         orig: line + (last ? '' : '\n'),
         backend: 10,
       };
@@ -77,7 +88,7 @@ export async function startFakeGoogle(): Promise<FakeBackend<FakeGoogleMode>> {
       ld_result: { srclangs: [src], srclangs_confidences: [1], extended_srclangs: [src] },
     };
     // Merging changes what is translated, not how the answer is sent.
-    sendTranslation(response, mode.kind === 'merge-lines' ? { kind: 'ok' } : mode, answer);
+    sendTranslation(response, mode.kind === 'merge-lines' || mode.kind === 'custom' ? { kind: 'ok' } : mode, answer);
   });
 
   return { ...server, requests, setMode: (next) => (mode = next) };

@@ -145,6 +145,17 @@ describe('createGoogleBackend against the shared fake of Google', () => {
     expect(google.requests.map((request) => formOf(request).q)).toEqual(['你好\n谢谢', '你好', '谢谢']);
   });
 
+  it('answers blank translations, after one request, when Google sends no sentences at all', async () => {
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'empty' });
+
+    const translations = await backendFor(google.url).translate(['你好', '谢谢'], zhToEn, signal());
+
+    // Blank, so the lane's check refuses them; asking line by line would only cost requests.
+    expect(translations).toEqual(['', '']);
+    expect(google.requests).toHaveLength(1);
+  });
+
   // Error codes shared by every backend are checked in contract.test.ts; these are Google's own.
   it('explains a 429 as Google rate-limiting this network', async () => {
     const google = await fakeGoogle();

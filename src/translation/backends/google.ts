@@ -116,6 +116,9 @@ export function createGoogleBackend(settings: Settings): Backend {
 
   async function translateQuery(texts: readonly string[], languages: LanguagePair, signal: AbortSignal) {
     const translated = await query(texts.join('\n'), languages, signal);
+    // Nothing came back (`{"sentences":[]}`): asking line by line would not help. Empty
+    // translations let the lane's check refuse the answer, and the texts go to the fallback.
+    if (!translated.trim()) return texts.map(() => '');
     try {
       return splitGoogleTranslation(translated, texts.length);
     } catch (error) {
