@@ -319,11 +319,15 @@ describe('routeBackgroundRequest: requests from the extension’s own pages', ()
 
   it('reports each chain backend’s health, primary first', async () => {
     const { deps, ask, backend } = setup();
-    expect(await fromPage(deps, { type: 'backend-health' })).toEqual([{ id: 'google', state: 'unused' }]);
+    expect(await fromPage(deps, { type: 'backend-health' })).toEqual({
+      backends: [{ id: 'google', state: 'unused' }],
+      cache: { state: 'working' },
+    });
     backend.failWhen = () => authError();
     await ask<'translate'>({ type: 'translate', texts: ['你好'] });
-    expect(await fromPage(deps, { type: 'backend-health' })).toEqual([
-      { id: 'google', state: 'failing', lastError: authError().message },
-    ]);
+    expect(await fromPage(deps, { type: 'backend-health' })).toEqual({
+      backends: [{ id: 'google', state: 'failing', lastError: authError().message }],
+      cache: { state: 'working' },
+    });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { parseDraft, parseDraftKey, type DraftKey, type ReplyDraft } from '../drafts/draft';
 import { BACKEND_IDS, REPLY_TONES, type BackendId, type PageSettings, type ReplyTone } from '../settings/schema';
-import type { BackendStatus, TranslateOutcome } from '../translation/service';
+import type { ServiceHealth, TranslateOutcome } from '../translation/service';
 
 export const MAX_TEXTS_PER_MESSAGE = 200;
 export const MAX_TEXT_LENGTH = 20_000;
@@ -142,7 +142,8 @@ export interface BackgroundResponses {
   /** Entries in the cache, their rough size, and lookups and hits since the background started. */
   'cache-stats': { entries: number; bytes: number; lookups: number; hits: number };
   'clear-cache': true;
-  'backend-health': BackendStatus[];
+  /** The chain's backends, each with how it is doing, and whether the cache works. */
+  'backend-health': ServiceHealth;
 }
 
 /** Background → content script: settings the page cares about changed. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { RedBridgeDb } from '../cache/db';
 import { TranslationCache } from '../cache/translation-cache';
@@ -197,6 +197,23 @@ describe('TranslationService', () => {
     expect(outcome).toMatchObject({ ok: true, translation: 'en:好看 呀', fromCache: true });
   });
 
+  it('translates every text through a cache that throws on every call, and says the cache is failing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const backend = fakeBackend();
+    const { service, cache } = setup(backend);
+    const closed = () => Promise.reject(new Error('DatabaseClosedError: Database has been closed'));
+    cache.getMany = closed;
+    cache.putMany = closed;
+
+    expect(translations(await service.translate(['你好', '谢谢']))).toEqual(['en:你好', 'en:谢谢']);
+    expect(await service.cached(['你好'])).toEqual([null]);
+    expect((await service.health()).cache).toEqual({
+      state: 'failing',
+      lastError: 'Error: DatabaseClosedError: Database has been closed',
+    });
+    vi.restoreAllMocks();
+  });
+
   it('reports a backend error for its texts, does not cache it, and retries later', async () => {
     const backend = fakeBackend();
     const { service, cache } = setup(backend);
@@ -340,6 +357,23 @@ describe('TranslationService fallback chain', () => {
     const again = await service.translate(['你好']);
     expect(again).toEqual([{ ok: true, translation: 'en:你好', backend: 'microsoft', fromCache: true }]);
     expect([...google.calls, ...microsoft.calls]).toEqual([]);
+  });
+
+  it('sends a text the primary answered with nothing to the fallback, and caches nothing for the primary', async () => {
+    const google = fakeBackend({ id: 'google' });
+    const microsoft = fakeBackend({ id: 'microsoft' });
+    const { service, setSettings } = setup(google, microsoft);
+    google.translate = async (texts) => texts.map(() => '');
+
+    const outcomes = await service.translate(['你好', '谢谢']);
+
+    expect(outcomes).toEqual([
+      { ok: true, translation: 'en:你好', backend: 'microsoft', fromCache: false },
+      { ok: true, translation: 'en:谢谢', backend: 'microsoft', fromCache: false },
+    ]);
+    // Only Google in the chain: had its blank answer been cached, it would be served now.
+    setSettings({ fallbacks: [] });
+    expect(await service.cached(['你好', '谢谢'])).toEqual([null, null]);
   });
 
   it('does not retry a refused key but goes straight to the fallback', async () => {

@@ -1,8 +1,10 @@
 import { cacheKey } from '../cache/key';
+import { FailSafeCache, type CacheHealth } from '../cache/fail-safe-cache';
 import type { TranslationCache } from '../cache/translation-cache';
 import type { BackendId, ReplyTone, Settings } from '../settings/schema';
 import { normalizeText } from '../text/normalize';
 import { findSlang, type SlangEntry } from '../text/slang';
+import { checkAnswer } from './answer';
 import { BackendLane, DEFAULT_LANE_OPTIONS, type LaneOptions } from './backend-lane';
 import type { BackendHealth } from './circuit-breaker';
 import { errorInfo, TranslationError, type TranslationErrorInfo } from './errors';
@@ -61,6 +63,8 @@ export interface TranslationServiceOptions {
   settings: () => Promise<Settings>;
   backendFor?: (settings: Settings, id: BackendId) => Backend;
   lane?: Partial<LaneOptions>;
+  /** How long a cache read or write is waited for before translating without it. */
+  cacheTimeoutMs?: number;
 }
 
 interface LaneEntry {
@@ -95,6 +99,8 @@ export class TranslationService {
   private readonly lanes = new Map<BackendId, LaneEntry>();
   private readonly backendFor: (settings: Settings, id: BackendId) => Backend;
   private readonly laneOptions: LaneOptions;
+  /** Reading never fails with the cache: a cache that throws is read as empty and not written. */
+  private readonly cache: FailSafeCache;
   /** Cache lookups and hits since the background started, for the options page. */
   private lookups = 0;
   private hits = 0;
@@ -102,6 +108,7 @@ export class TranslationService {
   constructor(private readonly options: TranslationServiceOptions) {
     this.backendFor = options.backendFor ?? ((settings, id) => createBackend(settings, id));
     this.laneOptions = { ...DEFAULT_LANE_OPTIONS, ...options.lane };
+    this.cache = new FailSafeCache(options.cache, options.cacheTimeoutMs);
   }
 
   async translate(texts: readonly string[], options: TranslateOptions = {}): Promise<TranslateOutcome[]> {
@@ -154,7 +161,7 @@ export class TranslationService {
     const keys = await Promise.all(
       normalized.map((text) => Promise.all(lanes.map((lane) => cacheKey(cacheKeyParts(text, lane.backend, languages))))),
     );
-    const cached = await this.options.cache.getMany(keys.flat());
+    const cached = await this.cache.getMany(keys.flat());
     // A reply is asked for with a tone: a fallback's cached answer may not follow it, and
     // serving it would keep the user from ever getting the tone. Replies use the primary's only.
     const usableCaches = direction === 'reply' ? 1 : lanes.length;
@@ -183,11 +190,9 @@ export class TranslationService {
       try {
         const translation = await translateUnitWith(lane, text, languages, retry && i === 0);
         // Cached before the text leaves the in-flight map, so no later call can miss both.
-        await this.options.cache
-          .putMany([
-            { key: keys[i]!, translation, backend: lane.backend.id, target: languages.target, createdAt: Date.now() },
-          ])
-          .catch((error: unknown) => console.warn('[RedBridge] could not cache a translation', error));
+        await this.cache.putMany([
+          { key: keys[i]!, translation, backend: lane.backend.id, target: languages.target, createdAt: Date.now() },
+        ]);
         return { translation, lane };
       } catch (error) {
         // Nothing to translate is the text's fault: no other backend would do better.
@@ -204,10 +209,11 @@ export class TranslationService {
     return { lookups: this.lookups, hits: this.hits };
   }
 
-  /** Each backend of the chain, in order, with how its requests have been going. */
-  async health(): Promise<BackendStatus[]> {
+  /** Each backend of the chain, in order, with how its requests have been going; and the cache. */
+  async health(): Promise<ServiceHealth> {
     const settings = await this.options.settings();
-    return chainOf(settings).map((id) => ({ id, ...this.laneFor(settings, id).breaker.health() }));
+    const backends = chainOf(settings).map((id) => ({ id, ...this.laneFor(settings, id).breaker.health() }));
+    return { backends, cache: this.cache.health() };
   }
 
   /**
@@ -217,9 +223,11 @@ export class TranslationService {
   async testBackend(settings: Settings, id: BackendId): Promise<TranslateOutcome> {
     try {
       const backend = this.backendFor(settings, id);
-      const [translation] = await backend.translate([BACKEND_TEST_SENTENCE], { source: 'zh', target: settings.targetLanguage }, AbortSignal.timeout(this.laneOptions.requestTimeoutMs));
-      if (!translation) throw new TranslationError('bad-response', `${backend.name} sent no translation`);
-      return { ok: true, translation, backend: id, fromCache: false };
+      const languages = { source: 'zh', target: settings.targetLanguage };
+      const answer = await backend.translate([BACKEND_TEST_SENTENCE], languages, AbortSignal.timeout(this.laneOptions.requestTimeoutMs));
+      const [checked] = checkAnswer(backend.name, [BACKEND_TEST_SENTENCE], answer, languages);
+      if (!checked!.ok) throw checked!.error;
+      return { ok: true, translation: checked!.translation, backend: id, fromCache: false };
     } catch (error) {
       return { ok: false, error: errorInfo(error) };
     }
@@ -239,6 +247,11 @@ export class TranslationService {
 export const BACKEND_TEST_SENTENCE = '你好，今天的天气真好！';
 
 export type BackendStatus = { id: BackendId } & BackendHealth;
+
+export interface ServiceHealth {
+  backends: BackendStatus[];
+  cache: CacheHealth;
+}
 
 /** The primary backend, then each fallback once. */
 export function chainOf(settings: Settings): BackendId[] {

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabStats } from '../../messaging/protocol';
 import type { DisplayMode } from '../../settings/schema';
-import type { BackendStatus } from '../../translation/service';
+import type { ServiceHealth } from '../../translation/service';
 import { Popup, type PopupProps } from './Popup';
 import { settle } from '../../../tests/unit/settle';
 
@@ -32,11 +32,14 @@ vi.mock('../i18n', async () => {
 });
 
 const STATS: TabStats = { found: 14, translated: 11, fromCache: 3, failed: 2, active: true };
-const HEALTH: BackendStatus[] = [
-  { id: 'google', state: 'rate-limited', lastError: 'Google Translate is rate-limiting (HTTP 429)' },
-  { id: 'microsoft', state: 'working' },
-  { id: 'deepl', state: 'unused' },
-];
+const HEALTH: ServiceHealth = {
+  backends: [
+    { id: 'google', state: 'rate-limited', lastError: 'Google Translate is rate-limiting (HTTP 429)' },
+    { id: 'microsoft', state: 'working' },
+    { id: 'deepl', state: 'unused' },
+  ],
+  cache: { state: 'working' },
+};
 
 function fakeProps(overrides: Partial<PopupProps> = {}) {
   return {
@@ -149,9 +152,34 @@ describe('Popup', () => {
   });
 
   it('says how long a paused backend rests', async () => {
-    await mount(fakeProps({ health: async () => [{ id: 'google', state: 'paused', lastError: 'HTTP 503', pausedForMs: 90_000 }] }));
+    await mount(
+      fakeProps({
+        health: async () => ({
+          backends: [{ id: 'google', state: 'paused', lastError: 'HTTP 503', pausedForMs: 90_000 }],
+          cache: { state: 'working' },
+        }),
+      }),
+    );
     expect(container.querySelector('.health')!.textContent).toBe('Paused for 2 min');
     expect(container.querySelector('.backend-error')!.textContent).toBe('HTTP 503');
+  });
+
+  it('says nothing about the cache while it works', async () => {
+    await mount(fakeProps());
+    expect(container.querySelector('.cache-failing')).toBeNull();
+  });
+
+  it('says once, under the services, when the cache is failing, with its error', async () => {
+    await mount(
+      fakeProps({
+        health: async () => ({ ...HEALTH, cache: { state: 'failing', lastError: 'DatabaseClosedError: Database has been closed' } }),
+      }),
+    );
+    const notices = container.querySelectorAll('.cache-failing');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.textContent).toBe(
+      'The translation cache is not working: RedBridge translates without it, and nothing is saved for next time. DatabaseClosedError: Database has been closed',
+    );
   });
 
   it("shows the tab's counts", async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TabStats } from '../../messaging/protocol';
 import { DISPLAY_MODES, type DisplayMode, type Settings } from '../../settings/schema';
-import type { BackendStatus } from '../../translation/service';
+import type { ServiceHealth } from '../../translation/service';
 import { t } from '../i18n';
 import { healthView, statsView } from './popup-view';
 
@@ -10,8 +10,8 @@ export interface PopupProps {
   loadSettings(): Promise<Pick<Settings, 'enabled' | 'display'>>;
   saveEnabled(enabled: boolean): Promise<void>;
   saveDisplay(display: DisplayMode): Promise<void>;
-  /** The primary backend, then each fallback, with how each is doing. */
-  health(): Promise<BackendStatus[]>;
+  /** The primary backend, then each fallback, with how each is doing; and the cache. */
+  health(): Promise<ServiceHealth>;
   /** The counts of the tab the popup is about; null when it is not a RedNote page. */
   tabStats(): Promise<TabStats | null>;
   openOptions(): void | Promise<void>;
@@ -25,7 +25,7 @@ type SettingsState =
   | { kind: 'failed'; message: string };
 
 /** Not read yet, read, or the background did not answer. */
-type Health = { kind: 'loading' } | { kind: 'loaded'; statuses: BackendStatus[] } | { kind: 'unavailable' };
+type Health = { kind: 'loading' } | ({ kind: 'loaded' } & ServiceHealth) | { kind: 'unavailable' };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -53,8 +53,8 @@ export function Popup(props: PopupProps) {
       const [statuses, counts] = await Promise.allSettled([props.health(), props.tabStats()]);
       if (!alive) return;
       setHealth(
-        statuses.status === 'fulfilled' && Array.isArray(statuses.value)
-          ? { kind: 'loaded', statuses: statuses.value }
+        statuses.status === 'fulfilled' && Array.isArray(statuses.value?.backends)
+          ? { kind: 'loaded', ...statuses.value }
           : { kind: 'unavailable' },
       );
       setStats(counts.status === 'fulfilled' ? counts.value : null);
@@ -157,21 +157,28 @@ function BackendHealth({ health }: { health: Health }) {
   if (health.kind === 'loading') return <p class="muted">{t('popup_loading')}</p>;
   if (health.kind === 'unavailable') return <p class="error">{t('popup_health_unavailable')}</p>;
   return (
-    <ul class="backend-list">
-      {health.statuses.map((status, index) => {
-        const view = healthView(status);
-        return (
-          <li key={status.id} class="backend" data-backend={status.id} data-state={status.state}>
-            <div class="backend-line">
-              <span class="backend-name">{view.name}</span>
-              {index > 0 && <span class="role">{t('popup_backend_fallback')}</span>}
-              <span class={`health tone-${view.tone}`}>{view.label}</span>
-            </div>
-            {view.error && <p class="backend-error">{view.error}</p>}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul class="backend-list">
+        {health.backends.map((status, index) => {
+          const view = healthView(status);
+          return (
+            <li key={status.id} class="backend" data-backend={status.id} data-state={status.state}>
+              <div class="backend-line">
+                <span class="backend-name">{view.name}</span>
+                {index > 0 && <span class="role">{t('popup_backend_fallback')}</span>}
+                <span class={`health tone-${view.tone}`}>{view.label}</span>
+              </div>
+              {view.error && <p class="backend-error">{view.error}</p>}
+            </li>
+          );
+        })}
+      </ul>
+      {health.cache.state === 'failing' && (
+        <p class="cache-failing" role="status">
+          {t('popup_cache_failing')} <span class="backend-error">{health.cache.lastError}</span>
+        </p>
+      )}
+    </>
   );
 }
 
