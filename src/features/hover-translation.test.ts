@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../sites/types';
 import type { TranslateOutcome } from '../translation/service';
 import { startHoverTranslation } from './hover-translation';
+import type { MarkedText } from '../messaging/protocol';
 
 /** A page of two comments, one Chinese, one English: units are `.unit`, their text is their words. */
 const adapter: SiteAdapter = {
   unitSelector: '.unit',
   kindOf: () => 'comment',
-  readUnit: (element) => ({ text: element.textContent ?? '', tags: [] }),
+  readUnit: (element) => ({ text: element.textContent ?? '', mentions: [], tags: [] }),
   placementOf: () => 'block',
   overlaySlot: (element) => ({ parent: element.parentElement!, before: element.nextSibling }),
   scrollContainerFor: () => null,
@@ -16,7 +17,7 @@ const adapter: SiteAdapter = {
 
 function fakeClient() {
   return {
-    translate: vi.fn(async (text: string): Promise<TranslateOutcome> => ({ ok: true, translation: `EN: ${text}`, backend: 'google', fromCache: false })),
+    translate: vi.fn(async ({ text }: MarkedText): Promise<TranslateOutcome> => ({ ok: true, translation: `EN: ${text}`, backend: 'google', fromCache: false })),
   };
 }
 

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeIntersectionObserver as FakeObserver } from '../../tests/unit/fake-intersection-observer';
 import { createPageObserver } from '../dom/page-observer';
+import type { MarkedText } from '../messaging/protocol';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter } from '../sites/types';
 import type { TranslateOutcome } from '../translation/service';
@@ -14,7 +15,7 @@ const comeNear = (elements: Element[], top: number) => FakeObserver.all.find((o)
 const adapter: SiteAdapter = {
   unitSelector: 'p.unit',
   kindOf: () => 'comment',
-  readUnit: (element) => ({ text: element.textContent ?? '', tags: [] }),
+  readUnit: (element) => ({ text: element.textContent ?? '', mentions: [], tags: [] }),
   placementOf: () => 'block',
   overlaySlot: (element) => ({ parent: element.parentElement!, before: element.nextSibling }),
   scrollContainerFor: () => null,
@@ -32,8 +33,8 @@ function heldClient() {
   const translations = new Map<string, (outcome: TranslateOutcome) => void>();
   const lookups = new Map<string, (outcome: TranslateOutcome | null) => void>();
   const client = {
-    translate: vi.fn((text: string) => new Promise<TranslateOutcome>((resolve) => translations.set(text, resolve))),
-    cached: vi.fn((text: string) => new Promise<TranslateOutcome | null>((resolve) => lookups.set(text, resolve))),
+    translate: vi.fn(({ text }: MarkedText) => new Promise<TranslateOutcome>((resolve) => translations.set(text, resolve))),
+    cached: vi.fn(({ text }: MarkedText) => new Promise<TranslateOutcome | null>((resolve) => lookups.set(text, resolve))),
   };
   return {
     client: client as unknown as ReturnType<typeof createTranslateClient>,
@@ -116,7 +117,7 @@ describe('startInlineOverlays', () => {
 
     comeNear([unit!], 100);
 
-    expect(held.translate).toHaveBeenCalledWith('谢谢', false, undefined);
+    expect(held.translate).toHaveBeenCalledWith({ text: '谢谢', mentions: [] }, false, undefined);
     held.answerTranslation('谢谢', translated('谢谢', false));
     await answersArrive();
     expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');

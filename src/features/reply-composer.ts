@@ -58,7 +58,7 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
       translateReply: (text, tone, retry) => ask({ type: 'translate-reply', text, tone, retry }),
       checkReply: (text, retry) => ask({ type: 'check-reply', text, retry }),
       rememberTone: (tone) => ask({ type: 'set-reply-tone', tone }).then(() => undefined),
-      translateComment: (text) => readClient.translate(text),
+      translateComment: (comment) => readClient.translate(comment),
       insert: (text) => {
         const box = site.commentBoxOf(entry.composer);
         return box ? typeIntoEditable(box, text) : { ok: false, found: '' };
@@ -83,7 +83,7 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
     entry.host.render({
       open: entry.open,
       draftId,
-      target: target ? { author: target.author, text: target.text } : null,
+      target: target ? { author: target.author, text: target.text, mentions: target.mentions } : null,
       api,
       onOpenChange: (open) => {
         entry.open = open;

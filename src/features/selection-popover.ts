@@ -32,7 +32,7 @@ async function translate(text: string, retry: boolean): Promise<OverlayState> {
     const detail = error instanceof Error ? error.message : String(error);
     return { status: 'error', message: t('selection_notResponding', detail) };
   }
-  return overlayStateOf({ text, tags: [] }, outcomes);
+  return overlayStateOf({ text }, outcomes);
 }
 
 /**

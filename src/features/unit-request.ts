@@ -1,3 +1,4 @@
+import type { MarkedText } from '../messaging/protocol';
 import type { createTranslateClient } from '../messaging/translate-client';
 import { BACKEND_LABELS, type BackendId } from '../settings/schema';
 import type { UnitContent } from '../sites/types';
@@ -7,17 +8,25 @@ import type { OverlayState } from '../ui/overlay-state';
 
 /** Only the Chinese parts of a unit are translated; null when it has none. */
 export function chineseParts(content: UnitContent): UnitContent | null {
-  const text = isChinese(content.text) ? content.text : '';
-  const tags = content.tags.filter(isChinese);
-  return text || tags.length > 0 ? { text, tags } : null;
+  const text = isChinese(content.text, content.mentions) ? content.text : '';
+  const tags = content.tags.filter((tag) => isChinese(tag, []));
+  return text || tags.length > 0 ? { text, mentions: text ? content.mentions : [], tags } : null;
 }
 
 export function sameRequest(a: UnitContent | null, b: UnitContent | null): boolean {
-  return !!a && !!b && a.text === b.text && a.tags.join('\n') === b.tags.join('\n');
+  return (
+    !!a &&
+    !!b &&
+    a.text === b.text &&
+    a.mentions.join('\n') === b.mentions.join('\n') &&
+    a.tags.join('\n') === b.tags.join('\n')
+  );
 }
 
-function textsOf(request: UnitContent): string[] {
-  return request.text ? [request.text, ...request.tags] : request.tags;
+/** The body with its marked mentions, then each hashtag (which marks none). */
+function textsOf(request: UnitContent): MarkedText[] {
+  const tags = request.tags.map((tag) => ({ text: tag, mentions: [] }));
+  return request.text ? [{ text: request.text, mentions: request.mentions }, ...tags] : tags;
 }
 
 /** Asks for the body's and the hashtags' translations together. */
@@ -40,7 +49,7 @@ export async function cachedRequest(
 }
 
 /** What an overlay or popover shows for a unit's outcomes: the first error, or everything translated. */
-export function overlayStateOf(request: UnitContent, outcomes: readonly TranslateOutcome[]): OverlayState {
+export function overlayStateOf(request: Pick<UnitContent, 'text'>, outcomes: readonly TranslateOutcome[]): OverlayState {
   const failed = outcomes.find((outcome) => !outcome.ok);
   if (failed && !failed.ok) return { status: 'error', message: failed.error.message };
   const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));

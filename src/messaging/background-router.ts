@@ -28,9 +28,9 @@ export function routeBackgroundRequest(
   if (PAGE_ONLY_REQUESTS.has(request.type) && !fromExtensionPage) return undefined;
   switch (request.type) {
     case 'translate':
-      return deps.service.translate(request.texts, { retry: request.retry, only: request.backend });
+      return deps.service.translate(request.texts, { retry: request.retry, only: request.backend, mentions: request.mentions });
     case 'cached-translations':
-      return deps.service.cached(request.texts);
+      return deps.service.cached(request.texts, request.mentions);
     case 'get-page-settings':
       return deps.settings().then(pageSettingsOf);
     case 'translate-reply':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAFT_TEXT_LENGTH } from '../drafts/draft';
-import { isContentMessage, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, parseBackgroundRequest } from './protocol';
+import { isContentMessage, MAX_MENTIONS_PER_TEXT, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, parseBackgroundRequest } from './protocol';
 
 describe('parseBackgroundRequest', () => {
   it('accepts a translate request with string texts', () => {
@@ -34,6 +34,20 @@ describe('parseBackgroundRequest', () => {
     const texts = Array.from({ length: MAX_TEXTS_PER_MESSAGE + 1 }, () => '好');
     expect(parseBackgroundRequest({ type: 'cached-translations', texts })).toBeNull();
     expect(parseBackgroundRequest({ type: 'cached-translations', texts: ['好', 1] })).toBeNull();
+  });
+
+  it('passes on the mentions a page marked, one list per text, in translate and cached-translations requests', () => {
+    const mentions = [['@小熊软糖'], []];
+    for (const type of ['translate', 'cached-translations'] as const) {
+      expect(parseBackgroundRequest({ type, texts: ['@小熊软糖 好', '@一下'], mentions })).toMatchObject({ mentions });
+    }
+  });
+
+  it('rejects mentions that are not one list of strings per text, or too many for one text', () => {
+    for (const mentions of [[['@a']], [['@a'], [3]], ['@a', '@b'], [Array.from({ length: MAX_MENTIONS_PER_TEXT + 1 }, () => '@a'), []]]) {
+      expect(parseBackgroundRequest({ type: 'translate', texts: ['你好', '谢谢'], mentions })).toBeNull();
+      expect(parseBackgroundRequest({ type: 'cached-translations', texts: ['你好', '谢谢'], mentions })).toBeNull();
+    }
   });
 
   it('accepts a get-page-settings request and drops extra fields', () => {

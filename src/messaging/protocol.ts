@@ -10,9 +10,26 @@ import type { ServiceHealth, TranslateOutcome } from '../translation/service';
 export const MAX_TEXTS_PER_MESSAGE = 200;
 export const MAX_TEXT_LENGTH = 20_000;
 
+/** Most @mentions one text may name. */
+export const MAX_MENTIONS_PER_TEXT = 50;
+
+/**
+ * A unit's text with the @mentions its page marked (`mentions`, exactly as written in the
+ * text): only those are kept as names. See src/text/mentions.ts.
+ */
+export interface MarkedText {
+  text: string;
+  mentions: readonly string[];
+}
+
 export interface TranslateRequest {
   type: 'translate';
   texts: string[];
+  /**
+   * Aligned with `texts`: the mentions the page marked in each. Sent for page units; without
+   * it (a selection with no markup) mentions are guessed.
+   */
+  mentions?: string[][];
   /** The reader pressed Retry: ask the primary backend even if it is paused. */
   retry?: boolean;
   /** The reader asked for this backend's translation instead of the chain's. */
@@ -27,6 +44,8 @@ export interface TranslateRequest {
 export interface CachedTranslationsRequest {
   type: 'cached-translations';
   texts: string[];
+  /** As in `TranslateRequest`. */
+  mentions?: string[][];
 }
 
 export interface GetPageSettingsRequest {
@@ -178,6 +197,20 @@ function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
 }
 
+function isMention(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
+}
+
+/** `mentions` as a request may carry it: absent, or one list of strings per text. */
+function parseMentions(value: unknown, texts: readonly string[]): { mentions?: string[][] } | null {
+  if (value === undefined) return {};
+  if (!Array.isArray(value) || value.length !== texts.length) return null;
+  const valid = value.every(
+    (list): list is string[] => Array.isArray(list) && list.length <= MAX_MENTIONS_PER_TEXT && list.every(isMention),
+  );
+  return valid ? { mentions: value as string[][] } : null;
+}
+
 function isTone(value: unknown): value is ReplyTone {
   return (REPLY_TONES as readonly unknown[]).includes(value);
 }
@@ -193,14 +226,17 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
     case 'translate': {
       const { texts } = fields;
       if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isText)) return null;
-      if (fields.backend === undefined) return { type: 'translate', texts, retry };
+      const mentions = parseMentions(fields.mentions, texts);
+      if (!mentions) return null;
+      if (fields.backend === undefined) return { type: 'translate', texts, ...mentions, retry };
       if (!(BACKEND_IDS as readonly unknown[]).includes(fields.backend)) return null;
-      return { type: 'translate', texts, retry, backend: fields.backend as BackendId };
+      return { type: 'translate', texts, ...mentions, retry, backend: fields.backend as BackendId };
     }
     case 'cached-translations': {
       const { texts } = fields;
       if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isText)) return null;
-      return { type: 'cached-translations', texts };
+      const mentions = parseMentions(fields.mentions, texts);
+      return mentions ? { type: 'cached-translations', texts, ...mentions } : null;
     }
     case 'translate-reply':
       return isText(fields.text) && isTone(fields.tone)

@@ -18,6 +18,8 @@ const { createTranslateClient } = await import('./translate-client');
 
 const translated = (text: string): TranslateOutcome => ({ ok: true, translation: `en:${text}`, backend: 'google', fromCache: false });
 const textsOf = (request: BackgroundRequest) => ('texts' in request ? request.texts : []);
+/** A unit's text whose page marked no mention. */
+const unit = (text: string) => ({ text, mentions: [] });
 
 describe('createTranslateClient', () => {
   beforeEach(() => {
@@ -31,15 +33,15 @@ describe('createTranslateClient', () => {
   it('sends the texts asked for in one task in one message, and gives each its own answer', async () => {
     const client = createTranslateClient();
 
-    const outcomes = await Promise.all([client.translate('一'), client.translate('二'), client.translate('三')]);
+    const outcomes = await Promise.all([client.translate(unit('一')), client.translate(unit('二')), client.translate(unit('三'))]);
 
-    expect(sent).toEqual([{ type: 'translate', texts: ['一', '二', '三'] }]);
+    expect(sent).toEqual([{ type: 'translate', texts: ['一', '二', '三'], mentions: [[], [], []] }]);
     expect(outcomes).toEqual([translated('一'), translated('二'), translated('三')]);
   });
 
   it('sends without waiting for a timer: the message leaves before the next task', async () => {
     const client = createTranslateClient();
-    void client.translate('一');
+    void client.translate(unit('一'));
     await Promise.resolve();
     await Promise.resolve();
 
@@ -50,7 +52,7 @@ describe('createTranslateClient', () => {
     const client = createTranslateClient();
     const texts = Array.from({ length: MAX_TEXTS_PER_MESSAGE + 5 }, (_, i) => `第${i}条`);
 
-    const outcomes = await Promise.all(texts.map((text) => client.translate(text)));
+    const outcomes = await Promise.all(texts.map((text) => client.translate(unit(text))));
 
     expect(sent.map((request) => textsOf(request).length)).toEqual([MAX_TEXTS_PER_MESSAGE, 5]);
     expect(outcomes).toEqual(texts.map(translated));
@@ -59,9 +61,9 @@ describe('createTranslateClient', () => {
   it('looks texts up in the cache in one message of their own: a translation where cached, null elsewhere', async () => {
     const client = createTranslateClient();
 
-    const found = await Promise.all([client.cached('你好'), client.cached('没见过')]);
+    const found = await Promise.all([client.cached(unit('你好')), client.cached(unit('没见过'))]);
 
-    expect(sent).toEqual([{ type: 'cached-translations', texts: ['你好', '没见过'] }]);
+    expect(sent).toEqual([{ type: 'cached-translations', texts: ['你好', '没见过'], mentions: [[], []] }]);
     expect(found).toEqual([translated('你好'), null]);
   });
 
@@ -69,14 +71,14 @@ describe('createTranslateClient', () => {
     answer = () => Promise.reject(new Error('Could not establish connection'));
     const client = createTranslateClient();
 
-    expect(await client.cached('你好')).toBeNull();
+    expect(await client.cached(unit('你好'))).toBeNull();
   });
 
   it('answers a translation the background could not be reached for with an error that says so', async () => {
     answer = () => Promise.reject(new Error('Could not establish connection'));
     const client = createTranslateClient();
 
-    const outcome = await client.translate('你好');
+    const outcome = await client.translate(unit('你好'));
 
     expect(outcome).toMatchObject({ ok: false, error: { code: 'network' } });
     expect(!outcome.ok && outcome.error.message).toContain('Could not establish connection');
@@ -85,12 +87,12 @@ describe('createTranslateClient', () => {
   it('sends a Retry at once, on its own, with the backend the reader chose', async () => {
     const client = createTranslateClient();
 
-    await Promise.all([client.translate('一'), client.translate('二', true), client.translate('三', false, 'deepl')]);
+    await Promise.all([client.translate(unit('一')), client.translate(unit('二'), true), client.translate(unit('三'), false, 'deepl')]);
 
     expect(sent).toEqual([
-      { type: 'translate', texts: ['二'], retry: true },
-      { type: 'translate', texts: ['三'], retry: false, backend: 'deepl' },
-      { type: 'translate', texts: ['一'] },
+      { type: 'translate', texts: ['二'], mentions: [[]], retry: true },
+      { type: 'translate', texts: ['三'], mentions: [[]], retry: false, backend: 'deepl' },
+      { type: 'translate', texts: ['一'], mentions: [[]] },
     ]);
   });
 });

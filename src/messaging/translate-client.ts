@@ -1,12 +1,17 @@
 import type { BackendId } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
 import { t } from '../ui/i18n';
-import { MAX_TEXTS_PER_MESSAGE } from './protocol';
+import { MAX_TEXTS_PER_MESSAGE, type MarkedText } from './protocol';
 import { sendToBackground } from './send';
 
 interface Waiting<T> {
-  text: string;
+  unit: MarkedText;
   resolve: (answer: T) => void;
+}
+
+/** The request fields for a batch: its texts, and the mentions the page marked in each. */
+function textsAndMentions(units: readonly MarkedText[]): { texts: string[]; mentions: string[][] } {
+  return { texts: units.map((unit) => unit.text), mentions: units.map((unit) => [...unit.mentions]) };
 }
 
 /**
@@ -16,7 +21,7 @@ interface Waiting<T> {
  */
 function createBatcher<T>(
   windowMs: number,
-  send: (texts: string[]) => Promise<T[]>,
+  send: (units: MarkedText[]) => Promise<T[]>,
   /** The answer for a text the background left out, and for one whose message failed. */
   fallbacks: { missing: () => T; failed: (error: unknown) => T },
 ) {
@@ -33,16 +38,16 @@ function createBatcher<T>(
     scheduled = false;
     while (waiting.length > 0) {
       const batch = waiting.splice(0, MAX_TEXTS_PER_MESSAGE);
-      void send(batch.map((item) => item.text)).then(
+      void send(batch.map((item) => item.unit)).then(
         (answers) => batch.forEach((item, i) => item.resolve(i < answers.length ? answers[i]! : fallbacks.missing())),
         (error: unknown) => batch.forEach((item) => item.resolve(fallbacks.failed(error))),
       );
     }
   }
 
-  return (text: string): Promise<T> =>
+  return (unit: MarkedText): Promise<T> =>
     new Promise((resolve) => {
-      waiting.push({ text, resolve });
+      waiting.push({ unit, resolve });
       if (!scheduled) schedule();
     });
 }
@@ -69,13 +74,13 @@ export function createTranslateClient(windowMs = 0) {
 
   const translateBatched = createBatcher<TranslateOutcome>(
     windowMs,
-    (texts) => sendToBackground({ type: 'translate', texts }),
+    (units) => sendToBackground({ type: 'translate', ...textsAndMentions(units) }),
     { missing, failed: notResponding },
   );
   // A lookup that fails only means the text is translated the usual way when it comes near.
   const lookUpBatched = createBatcher<TranslateOutcome | null>(
     windowMs,
-    (texts) => sendToBackground({ type: 'cached-translations', texts }),
+    (units) => sendToBackground({ type: 'cached-translations', ...textsAndMentions(units) }),
     { missing: () => null, failed: () => null },
   );
 
@@ -84,18 +89,17 @@ export function createTranslateClient(windowMs = 0) {
      * `retry`: the reader pressed Retry; `backend`: the reader asked for that backend's
      * translation. Either is sent at once, on its own.
      */
-    async translate(text: string, retry = false, backend?: BackendId): Promise<TranslateOutcome> {
+    async translate(unit: MarkedText, retry = false, backend?: BackendId): Promise<TranslateOutcome> {
       if (retry || backend) {
-        const [outcome] = await sendToBackground({ type: 'translate', texts: [text], retry, ...(backend ? { backend } : {}) }).catch(
-          (error: unknown): TranslateOutcome[] => [notResponding(error)],
-        );
+        const request = { type: 'translate', ...textsAndMentions([unit]), retry, ...(backend ? { backend } : {}) } as const;
+        const [outcome] = await sendToBackground(request).catch((error: unknown): TranslateOutcome[] => [notResponding(error)]);
         return outcome ?? missing();
       }
-      return translateBatched(text);
+      return translateBatched(unit);
     },
     /** The text's translation if the cache has it, else null; never asks a backend. */
-    cached(text: string): Promise<TranslateOutcome | null> {
-      return lookUpBatched(text);
+    cached(unit: MarkedText): Promise<TranslateOutcome | null> {
+      return lookUpBatched(unit);
     },
   };
 }

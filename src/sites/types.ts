@@ -6,8 +6,13 @@ export type UnitKind = 'card-title' | 'note-title' | 'note-desc' | 'comment';
 export type OverlayPlacement = 'block' | 'caption';
 
 export interface UnitContent {
-  /** The unit's own words: no emoji images, @mentions, links, hashtags or reply prefixes. */
+  /** The unit's own words: no emoji images or reply prefixes; mentions, links and hashtags in place. */
   text: string;
+  /**
+   * The @mentions the page marked in `text`, exactly as written there: only these are kept as
+   * names; an `@` with ordinary text after it is translated.
+   */
+  mentions: string[];
   /** Hashtags written in the unit, without `#`, in order. */
   tags: string[];
 }
@@ -30,6 +35,8 @@ export interface ReplyTarget {
   author: string;
   /** The comment's own words (read like a reading unit). */
   text: string;
+  /** The @mentions the page marked in `text`. */
+  mentions: string[];
   /** The comment's element, to tell which note's composer it belongs to. */
   element: Element;
 }

@@ -112,6 +112,12 @@ describe('withoutUntranslatable', () => {
     expect(rest.replace(/\s+/g, ' ').trim()).toBe('好看 收藏了');
   });
 
+  it('counts the Chinese after a plain @ when the page marked no mention there', () => {
+    expect(isChinese('@一下他们哈哈哈')).toBe(false);
+    expect(isChinese('@一下他们哈哈哈', [])).toBe(true);
+    expect(isChinese('@小熊软糖 lol', ['@小熊软糖'])).toBe(false);
+  });
+
   it('keeps an e-mail-like @ inside a word', () => {
     expect(withoutUntranslatable('me@example.com')).toBe('me@example.com');
   });

@@ -4,6 +4,8 @@
  * (emoji, digits, links, mentions) is never Chinese.
  */
 
+import { withoutMentions } from './mentions';
+
 const HAN = /\p{Script=Han}/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
@@ -14,12 +16,14 @@ const KANA_NEUTRAL = /[ー・゛゜]/gu;
 
 export type TextLanguage = 'zh' | 'ja' | 'ko' | 'other' | 'none';
 
-/** Removes what is never translated: links, @mentions and RedNote emoji codes such as `[笑哭R]`. */
-export function withoutUntranslatable(text: string): string {
-  return text
+/**
+ * Removes what is never translated: links, @mentions (those the page marked, when it says;
+ * see mentions.ts) and RedNote emoji codes such as `[笑哭R]`.
+ */
+export function withoutUntranslatable(text: string, mentions?: readonly string[]): string {
+  return withoutMentions(text, mentions)
     .replace(/\bhttps?:\/\/\S+/giu, ' ')
     .replace(/\bwww\.\S+/giu, ' ')
-    .replace(/(^|\s)@[^\s@]{1,32}/gu, '$1 ')
     .replace(/\[[^\s[\]]{1,8}\]/gu, ' ');
 }
 
@@ -27,8 +31,9 @@ function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
-export function detectLanguage(rawText: string): TextLanguage {
-  const text = withoutUntranslatable(rawText).replace(KANA_NEUTRAL, '');
+/** `mentions`: the @mentions the page marked in the text, if it marks them. */
+export function detectLanguage(rawText: string, mentions?: readonly string[]): TextLanguage {
+  const text = withoutUntranslatable(rawText, mentions).replace(KANA_NEUTRAL, '');
   const han = count(text, HAN);
   const kana = count(text, KANA);
   const hangul = count(text, HANGUL);
@@ -44,6 +49,6 @@ export function detectLanguage(rawText: string): TextLanguage {
 }
 
 /** True for Simplified, Traditional and mixed Chinese/English text. */
-export function isChinese(text: string): boolean {
-  return detectLanguage(text) === 'zh';
+export function isChinese(text: string, mentions?: readonly string[]): boolean {
+  return detectLanguage(text, mentions) === 'zh';
 }

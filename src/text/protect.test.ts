@@ -52,7 +52,30 @@ describe('protectText: what is protected', () => {
     expect(protectText('@小红薯 快来看')).toEqual({ text: '{0} 快来看', tokens: ['@小红薯'] });
     expect(tokensOf('下次一起去 @小鹿今天不加班 好吗')).toEqual(['@小鹿今天不加班']);
     expect(tokensOf('邮箱是me@example.com')).toEqual([]);
-    expect(tokensOf(`@${'长'.repeat(40)}`)).toEqual([`@${'长'.repeat(32)}`]);
+    // Longer than a nickname can be: words, not a name.
+    expect(tokensOf(`@${'长'.repeat(25)}`)).toEqual([]);
+    expect(tokensOf(`@${'长'.repeat(24)}`)).toEqual([`@${'长'.repeat(24)}`]);
+  });
+
+  it('ends a guessed mention at sentence punctuation, which no nickname holds', () => {
+    expect(protectText('@小明，你好')).toEqual({ text: '{0}，你好', tokens: ['@小明'] });
+    expect(tokensOf('@小明你好！谢谢')).toEqual(['@小明你好']);
+  });
+
+  it('protects only the mentions the page marked, and translates a plain @ with its words', () => {
+    expect(protectText('@一下他们哈哈哈', [])).toEqual({ text: '@一下他们哈哈哈', tokens: [] });
+    expect(protectText('@小红薯 快来看 @一下他们', ['@小红薯'])).toEqual({
+      text: '{0} 快来看 @一下他们',
+      tokens: ['@小红薯'],
+    });
+  });
+
+  it('protects a marked mention wherever it stands, even inside words or with spaces in it', () => {
+    expect(protectText('谢谢@小 明的推荐', ['@小 明'])).toEqual({ text: '谢谢{0}的推荐', tokens: ['@小 明'] });
+    expect(protectText('@小明明 和 @小明', ['@小明', '@小明明'])).toEqual({
+      text: '{0} 和 {1}',
+      tokens: ['@小明明', '@小明'],
+    });
   });
 
   it('protects URLs without trailing CJK or sentence punctuation', () => {

@@ -9,6 +9,8 @@
  * from ours after translation. The caller then sends the plain text.
  */
 
+import { mentionSpans, type Span } from './mentions';
+
 export interface ProtectedText {
   /** The text with every protected token replaced by `{i}`. */
   text: string;
@@ -29,8 +31,6 @@ const RAW_TAG = String.raw`#[^#\n\[\]]{1,64}\[话题\]#`;
 // `(?<![A-Za-z0-9])` keeps `C#` and `issue#12` out; several tags in a row are one match.
 const HASHTAG = String.raw`(?<![A-Za-z0-9])(?:${RAW_TAG}|#${TAG_CHAR}+)+`;
 
-/** Same rule as `withoutUntranslatable` in detect.ts: at the start or after whitespace. */
-const MENTION = String.raw`(?<=^|\s)@[^\s@]{1,32}`;
 /** Same rule as detect.ts: `[` 1–8 non-space, non-bracket characters `]`. */
 const SHORTCODE = String.raw`\[[^\s\[\]]{1,8}\]`;
 
@@ -42,7 +42,8 @@ const EMOJI_ELEMENT = String.raw`(?:\p{Regional_Indicator}{2}|${KEYCAP}|${PICTOG
 const EMOJI = String.raw`${EMOJI_ELEMENT}(?:\u200D${EMOJI_ELEMENT})*`;
 
 // Order matters where two kinds start at the same character: a keycap `#️⃣` before a hashtag.
-const TOKEN = new RegExp([LINK, KEYCAP, HASHTAG, MENTION, SHORTCODE, EMOJI].join('|'), 'gu');
+// Mentions are found apart (mentions.ts): the page's markup may name them.
+const TOKEN = new RegExp([LINK, KEYCAP, HASHTAG, SHORTCODE, EMOJI].join('|'), 'gu');
 
 /** ASCII punctuation that ends a sentence around a link rather than belonging to it. */
 const URL_TRAILING = /[.,;:!?'")]+$/;
@@ -52,10 +53,6 @@ const PLACEHOLDER_LIKE = /[{｛]\s*([0-9０-９]+)\s*[}｝]/gu;
 const HAS_PLACEHOLDER_LIKE = new RegExp(PLACEHOLDER_LIKE.source, 'u');
 const PLACEHOLDER = /\{\d+\}/g;
 
-interface Span {
-  start: number;
-  end: number;
-}
 
 /** Drops sentence punctuation from a link's end, keeping a `)` that closes one inside the link. */
 function trimUrl(url: string): string {
@@ -72,7 +69,15 @@ function trimUrl(url: string): string {
   return url.slice(0, keep);
 }
 
-function findTokens(text: string): Span[] {
+/** Every token's place, in order; where a mention and another token overlap, the first one wins. */
+function findTokens(text: string, mentions: readonly string[] | undefined): Span[] {
+  const spans = [...mentionSpans(text, mentions), ...findPatternTokens(text)].sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of spans) if (!kept.some((taken) => span.start < taken.end)) kept.push(span);
+  return kept;
+}
+
+function findPatternTokens(text: string): Span[] {
   const spans: Span[] = [];
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
@@ -101,10 +106,14 @@ function mergeAdjacent(text: string, spans: readonly Span[]): Span[] {
   return merged;
 }
 
-export function protectText(text: string): ProtectedText {
+/**
+ * `mentions`: the exact @mentions the page marked in this text; only those are protected as
+ * mentions. Without it (text with no markup), mentions are guessed (see mentions.ts).
+ */
+export function protectText(text: string, mentions?: readonly string[]): ProtectedText {
   if (HAS_PLACEHOLDER_LIKE.test(text)) return { text, tokens: [] };
 
-  const spans = mergeAdjacent(text, findTokens(text));
+  const spans = mergeAdjacent(text, findTokens(text, mentions));
   const tokens: string[] = [];
   let out = '';
   let at = 0;

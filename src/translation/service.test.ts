@@ -482,6 +482,25 @@ describe('TranslationService text preparation', () => {
     }
   });
 
+  it('keeps only the mentions the page marked as names, and translates a plain @ with its words', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+
+    const outcomes = await service.translate(['@一下他们哈哈哈', '@小熊软糖 快看'], { mentions: [[], ['@小熊软糖']] });
+
+    expect(allTexts(backend)).toEqual(['@一下他们哈哈哈', '{0} 快看']);
+    expect(translations(outcomes)).toEqual(['en:@一下他们哈哈哈', 'en:@小熊软糖 快看']);
+  });
+
+  it('caches a text with an @ apart for marked and guessed mentions, since they translate differently', async () => {
+    const backend = fakeBackend();
+    const { service } = setup(backend);
+    await service.translate(['@一下他们哈哈哈'], { mentions: [[]] });
+
+    expect(await service.cached(['@一下他们哈哈哈'])).toEqual([null]);
+    expect(await service.cached(['@一下他们哈哈哈'], [[]])).toMatchObject([{ ok: true, fromCache: true }]);
+  });
+
   it('translates the plain text when a backend mangles a placeholder', async () => {
     const backend = fakeBackend();
     const { service } = setup(backend);

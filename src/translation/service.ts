@@ -44,6 +44,11 @@ export interface TranslateOptions {
   retry?: boolean;
   /** Only this backend, not the chain: the reader asked for its translation. */
   only?: BackendId;
+  /**
+   * Aligned with the texts: the @mentions their page marked, the only ones kept as names.
+   * Without it (text with no markup) mentions are guessed.
+   */
+  mentions?: readonly (readonly string[])[];
 }
 
 /** The language pair (and tone) of a direction under the current settings. */
@@ -76,6 +81,8 @@ interface LaneEntry {
 /** One text on its way through the chain; `keys[i]` is its cache key under `lanes[i]`. */
 interface UnitJob {
   text: string;
+  /** The marked mentions, or undefined to guess them. */
+  mentions: readonly string[] | undefined;
   keys: string[];
   lanes: BackendLane[];
   languages: LanguagePair;
@@ -114,7 +121,7 @@ export class TranslationService {
   async translate(texts: readonly string[], options: TranslateOptions = {}): Promise<TranslateOutcome[]> {
     const { retry = false } = options;
     const found = await this.lookUp(texts, options);
-    const { lanes, languages, normalized, keys, settings } = found;
+    const { lanes, languages, normalized, mentions, keys, settings } = found;
     return Promise.all(
       normalized.map(async (text, i): Promise<TranslateOutcome> => {
         const hit = found.hit(i);
@@ -125,7 +132,7 @@ export class TranslationService {
         }
         try {
           if (!text) throw new TranslationError('invalid-request', 'Nothing to translate');
-          const produced = await this.translateOnce({ text, keys: keys[i]!, lanes, languages, retry });
+          const produced = await this.translateOnce({ text, mentions: mentions[i], keys: keys[i]!, lanes, languages, retry });
           return outcome(text, produced.translation, produced.lane, languages, false, settings.slangNotes);
         } catch (error) {
           return { ok: false, error: errorInfo(error) };
@@ -139,8 +146,8 @@ export class TranslationService {
    * read, no backend. Only hits count as lookups, since a miss is looked up again when the
    * text is translated.
    */
-  async cached(texts: readonly string[]): Promise<(TranslateOutcome | null)[]> {
-    const found = await this.lookUp(texts, {});
+  async cached(texts: readonly string[], mentions?: TranslateOptions['mentions']): Promise<(TranslateOutcome | null)[]> {
+    const found = await this.lookUp(texts, { mentions });
     return texts.map((_, i) => {
       const hit = found.hit(i);
       if (hit) {
@@ -158,8 +165,11 @@ export class TranslationService {
     const lanes = (only ? [only] : chainOf(settings)).map((id) => this.laneFor(settings, id));
     const languages = languagesFor(settings, direction, tone);
     const normalized = texts.map(normalizeText);
+    const mentions = texts.map((_, i) => (options.mentions ? (options.mentions[i] ?? []).map(normalizeText) : undefined));
     const keys = await Promise.all(
-      normalized.map((text) => Promise.all(lanes.map((lane) => cacheKey(cacheKeyParts(text, lane.backend, languages))))),
+      normalized.map((text, i) =>
+        Promise.all(lanes.map((lane) => cacheKey(cacheKeyParts(text, mentions[i], lane.backend, languages)))),
+      ),
     );
     const cached = await this.cache.getMany(keys.flat());
     // A reply is asked for with a tone: a fallback's cached answer may not follow it, and
@@ -171,7 +181,7 @@ export class TranslationService {
       if (at < 0 || !normalized[i]) return null;
       return outcome(normalized[i]!, cached[i * lanes.length + at]!.translation, lanes[at]!, languages, true, settings.slangNotes);
     };
-    return { settings, lanes, languages, normalized, keys, hit };
+    return { settings, lanes, languages, normalized, mentions, keys, hit };
   }
 
   /** Identical texts asked for while one is on its way share its result. */
@@ -184,11 +194,11 @@ export class TranslationService {
     return pending;
   }
 
-  private async throughChain({ text, keys, lanes, languages, retry }: UnitJob): Promise<Produced> {
+  private async throughChain({ text, mentions, keys, lanes, languages, retry }: UnitJob): Promise<Produced> {
     const failures: TranslationError[] = [];
     for (const [i, lane] of lanes.entries()) {
       try {
-        const translation = await translateUnitWith(lane, text, languages, retry && i === 0);
+        const translation = await translateUnitWith(lane, text, languages, { ignorePause: retry && i === 0, mentions });
         // Cached before the text leaves the in-flight map, so no later call can miss both.
         await this.cache.putMany([
           { key: keys[i]!, translation, backend: lane.backend.id, target: languages.target, createdAt: Date.now() },
@@ -264,10 +274,14 @@ function backendConfig(settings: Settings, id: BackendId): unknown {
   return id in settings.backends ? settings.backends[id as keyof Settings['backends']] : null;
 }
 
-/** A tone is part of the key only where it changes the output: for LLMs. */
-function cacheKeyParts(text: string, backend: Backend, languages: LanguagePair) {
+/**
+ * A tone is part of the key only where it changes the output: for LLMs. The marked mentions
+ * only where the text has an `@`: elsewhere guessing finds none either, so the key is the same.
+ */
+function cacheKeyParts(text: string, mentions: readonly string[] | undefined, backend: Backend, languages: LanguagePair) {
   const { source, target, tone } = languages;
-  const parts = { text, backend: backend.cacheId ?? backend.id, source, target };
+  const marked = mentions !== undefined && text.includes('@') ? { mentions } : {};
+  const parts = { text, ...marked, backend: backend.cacheId ?? backend.id, source, target };
   return tone !== undefined && backend.capabilities.kind === 'llm' ? { ...parts, tone } : parts;
 }
 

@@ -15,9 +15,10 @@ export async function translateUnitWith(
   lane: BackendLane,
   text: string,
   languages: LanguagePair,
-  ignorePause = false,
+  /** `mentions`: those the page marked (see protectText); `ignorePause`: the reader pressed Retry. */
+  { ignorePause = false, mentions }: { ignorePause?: boolean; mentions?: readonly string[] | undefined } = {},
 ): Promise<string> {
-  const { text: prepared, tokens } = protectText(text);
+  const { text: prepared, tokens } = protectText(text, mentions);
   if (!hasTranslatableText(prepared)) throw new TranslationError('invalid-request', 'Nothing to translate');
   const translated = await translatePieces(lane, prepared, languages, ignorePause);
   if (tokens.length === 0) return translated;

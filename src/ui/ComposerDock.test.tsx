@@ -129,7 +129,7 @@ describe('ComposerDock', () => {
   });
 
   it('says whom the reply goes to next to the closed toggle, and passes the target to the open panel', async () => {
-    const target = { author: '晚風與你', text: '好想去！' };
+    const target = { author: '晚風與你', text: '好想去！', mentions: [] };
     await show({ open: false, target });
     expect(container.querySelector('.replying')!.textContent).toBe('to 晚風與你');
 

@@ -578,13 +578,13 @@ describe('ReplyComposer: keys and closing', () => {
 });
 
 describe('ReplyComposer: the comment being answered', () => {
-  const target: ComposerTarget = { author: '晚風與你', text: '好想去！請問騎行租電動車大概多少錢一天？' };
+  const target: ComposerTarget = { author: '晚風與你', text: '好想去！請問騎行租電動車大概多少錢一天？', mentions: [] };
 
   it('shows who and what is answered, with the comment translated', async () => {
     api.translateComment.mockResolvedValue(ok('I really want to go! How much is an e-bike a day?'));
     await mount({ target });
 
-    expect(api.translateComment).toHaveBeenCalledWith('好想去！請問騎行租電動車大概多少錢一天？');
+    expect(api.translateComment).toHaveBeenCalledWith({ text: '好想去！請問騎行租電動車大概多少錢一天？', mentions: [] });
     expect(container.querySelector('figcaption')!.textContent).toBe('Replying to 晚風與你');
     expect(container.querySelector('blockquote')!.textContent).toBe('好想去！請問騎行租電動車大概多少錢一天？');
     expect(container.querySelector('.target-translation')!.textContent).toBe(
@@ -612,7 +612,7 @@ describe('ReplyComposer: the comment being answered', () => {
   it('renders a comment that looks like HTML as text', async () => {
     const hostile = '<img src=x onerror="alert(1)">';
     api.translateComment.mockResolvedValue(ok(hostile));
-    await mount({ target: { author: '<b>x</b>', text: hostile } });
+    await mount({ target: { author: '<b>x</b>', text: hostile, mentions: [] } });
     expect(container.querySelector('img, b')).toBeNull();
     expect(container.querySelector('figcaption')!.textContent).toBe('Replying to <b>x</b>');
     expect(container.querySelector('blockquote')!.textContent).toBe(hostile);

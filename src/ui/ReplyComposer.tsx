@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ReplyDraft } from '../drafts/draft';
 import type { TypeResult } from '../dom/type-text';
-import type { ReplyTranslation } from '../messaging/protocol';
+import type { MarkedText, ReplyTranslation } from '../messaging/protocol';
 import { BACKEND_LABELS, type ReplyTone } from '../settings/schema';
 import type { TranslateOutcome } from '../translation/service';
 import { t } from './i18n';
@@ -10,6 +10,8 @@ import { t } from './i18n';
 export interface ComposerTarget {
   author: string;
   text: string;
+  /** The @mentions the page marked in the comment's text. */
+  mentions: readonly string[];
 }
 
 /** Everything the panel asks of the outside world: the background, the page's box, the clipboard. */
@@ -20,7 +22,7 @@ export interface ReplyComposerApi {
   translateReply(text: string, tone: ReplyTone, retry: boolean): Promise<ReplyTranslation>;
   checkReply(text: string, retry: boolean): Promise<TranslateOutcome>;
   rememberTone(tone: ReplyTone): Promise<void>;
-  translateComment(text: string): Promise<TranslateOutcome>;
+  translateComment(comment: MarkedText): Promise<TranslateOutcome>;
   insert(text: string): TypeResult;
   copy(text: string): Promise<boolean>;
 }
@@ -159,7 +161,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
     let live = true;
     setTargetTranslation(null);
     api
-      .translateComment(target.text)
+      .translateComment({ text: target.text, mentions: target.mentions })
       .then((outcome) => live && setTargetTranslation(outcome))
       .catch((error: unknown) => live && setTargetTranslation({ ok: false, error: { code: 'network', message: messageOf(error) } }));
     return () => {

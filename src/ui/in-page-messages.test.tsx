@@ -137,7 +137,7 @@ describe('the reply composer in Simplified Chinese', () => {
     useLocaleMessages('zh_CN');
     const api = fakeApi();
     await act(() =>
-      render(<ReplyComposer target={{ author: '晚風與你', text: '好想去！' }} api={api} onClose={() => {}} />, container),
+      render(<ReplyComposer target={{ author: '晚風與你', text: '好想去！', mentions: [] }} api={api} onClose={() => {}} />, container),
     );
     await settle();
 
@@ -191,7 +191,7 @@ describe('the reply composer in Simplified Chinese', () => {
   it('names the dock’s button and the comment it answers in Chinese', async () => {
     useLocaleMessages('zh_CN');
     const dock = (author: string) => (
-      <ComposerDock open={false} draftId="d" target={{ author, text: '好想去！' }} api={fakeApi()} onOpenChange={() => {}} />
+      <ComposerDock open={false} draftId="d" target={{ author, text: '好想去！', mentions: [] }} api={fakeApi()} onOpenChange={() => {}} />
     );
     await act(() => render(dock('晚風與你'), container));
     expect(container.querySelector('button.toggle')!.textContent!.replace('文A', '')).toBe('用英文回复');

@@ -21,7 +21,8 @@ function read(element: Element): UnitContent {
   return xiaohongshu.readUnit(element, kind);
 }
 
-const hasChinese = (content: UnitContent) => isChinese(content.text) || content.tags.some(isChinese);
+const hasChinese = (content: UnitContent) =>
+  isChinese(content.text, content.mentions) || content.tags.some((tag) => isChinese(tag, []));
 
 /** The page's fixture items whose element is in the document now. */
 function presentItems(page: 'feed.html' | 'note.html'): (FixtureItem & { element: Element })[] {
@@ -99,21 +100,37 @@ describe('xiaohongshu adapter on note.html', () => {
     expect(text).toContain('看到都会回～ @小鹿今天不加班 下次一起去！');
     expect(text).toMatch(/下次一起去！\s*#大理旅行\s*#旅行攻略\s*#洱海\s*#小众旅行地$/);
     expect(tags).toEqual(['大理旅行', '旅行攻略', '洱海', '小众旅行地']);
+    expect(read(byFixtureId('pub-n01-desc')!).mentions).toEqual(['@小鹿今天不加班']);
   });
 
   it('reads a title as it is', () => {
-    expect(read(byFixtureId('pub-n01-title')!)).toEqual({ text: '大理三天两夜保姆级攻略🌊人均1500玩到爽', tags: [] });
+    expect(read(byFixtureId('pub-n01-title')!)).toEqual({ text: '大理三天两夜保姆级攻略🌊人均1500玩到爽', mentions: [], tags: [] });
   });
 
   it('reads a comment without its emoji images', () => {
-    expect(read(byFixtureId('pub-n01-c01')!)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', tags: [] });
+    expect(read(byFixtureId('pub-n01-c01')!)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', mentions: [], tags: [] });
   });
 
-  it('reads a mention-only comment as just the mention, which is not Chinese to translate', () => {
+  it('reads a mention-only comment as just the mention the page marked, which is not Chinese to translate', () => {
     const comment = byFixtureId('pub-n01-c13')!;
-    const { text } = read(comment);
-    expect(text).toBe('@小熊软糖');
-    expect(isChinese(text)).toBe(false);
+    const content = read(comment);
+    expect(content).toEqual({ text: '@小熊软糖', mentions: ['@小熊软糖'], tags: [] });
+    expect(isChinese(content.text, content.mentions)).toBe(false);
+  });
+
+  it('reads plain text after an @ as words when the page marked no mention there', () => {
+    const original = byFixtureId('pub-n01-c01')!;
+    const comment = original.cloneNode(true) as Element;
+    const words = Object.assign(document.createElement('span'), { textContent: '@一下他们哈哈哈' });
+    comment.querySelector('.note-text')!.replaceChildren(words);
+    original.after(comment);
+    try {
+      const content = read(comment);
+      expect(content).toEqual({ text: '@一下他们哈哈哈', mentions: [], tags: [] });
+      expect(isChinese(content.text, content.mentions)).toBe(true);
+    } finally {
+      comment.remove();
+    }
   });
 
   it('finds the note column as the scroll container of a comment', () => {
@@ -133,7 +150,7 @@ describe('xiaohongshu adapter on note.html', () => {
     it('reads a reply to a reply without its `回复 X : ` prefix', () => {
       const reply = byFixtureId('pub-n01-c01-r3')!;
       expect(reply.textContent).toMatch(/^回复 橘子汽水🍊 : /);
-      expect(read(reply)).toEqual({ text: '我也五月去！可以一起拼车呀', tags: [] });
+      expect(read(reply)).toEqual({ text: '我也五月去！可以一起拼车呀', mentions: [], tags: [] });
     });
   });
 });

@@ -102,6 +102,7 @@ describe('xiaohongshu composer on note.html', () => {
       commentId: '68f38140000000009198b480',
       author: 'Momo在大理',
       text: '救命 这个攻略也太详细了吧！收藏了 下个月就去',
+      mentions: [],
       element: item,
     });
     expect(item.id).toBe('comment-68f38140000000009198b480');
@@ -123,6 +124,7 @@ describe('xiaohongshu composer on note.html', () => {
       commentId: '68f3814000000000610e3610',
       author: '一只爱旅行的阿柚',
       text: '冲鸭！五月的大理天气超好～记得带防晒',
+      mentions: [],
       element: sub,
     });
   });
@@ -202,6 +204,7 @@ describe('xiaohongshu composer on note.html', () => {
         commentId: '68f4d2c0000000003104fa3c',
         author: 'Momo在大理',
         text: '我也五月去！可以一起拼车呀',
+        mentions: [],
         element: sub,
       });
     });

@@ -40,10 +40,12 @@ export const xiaohongshuComposer: ComposerSite = {
     const content = item.querySelector(SELECTORS.commentOwnContent);
     const commentId = item.id.replace(/^comment-/, '');
     if (!content || !commentId) return null;
+    const { text, mentions } = readUnitContent(content, 'comment');
     return {
       commentId,
       author: item.querySelector(SELECTORS.commentOwnAuthor)?.textContent?.trim() ?? '',
-      text: readUnitContent(content, 'comment').text,
+      text,
+      mentions,
       element: item,
     };
   },

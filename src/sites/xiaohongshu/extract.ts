@@ -28,6 +28,13 @@ function textOf(root: Element): string {
   return text;
 }
 
+/** The mentions RedNote marked (`a.note-content-user`, text `@name`): only these are names. */
+function mentionsOf(root: Element): string[] {
+  return Array.from(root.querySelectorAll(SELECTORS.mention), (mention) => (mention.textContent ?? '').trim()).filter(
+    (mention) => mention.length > 0,
+  );
+}
+
 function hashtagsOf(root: Element): string[] {
   return Array.from(root.querySelectorAll(SELECTORS.hashtag), (tag) =>
     (tag.textContent ?? '').trim().replace(/^#/, ''),
@@ -39,14 +46,14 @@ export function readUnitContent(element: Element, kind: UnitKind): UnitContent {
   switch (kind) {
     case 'card-title':
     case 'note-title':
-      return { text: textOf(element).trim(), tags: [] };
+      return { text: textOf(element).trim(), mentions: [], tags: [] };
     case 'note-desc':
-      return { text: textOf(element).trim(), tags: hashtagsOf(element) };
+      return { text: textOf(element).trim(), mentions: mentionsOf(element), tags: hashtagsOf(element) };
     case 'comment': {
       // The reply prefix `回复 X : ` sits before `.note-text`; older markup may inline it.
       const body = element.querySelector(SELECTORS.noteText);
       const text = body ? textOf(body) : textOf(element).replace(REPLY_PREFIX, '');
-      return { text: text.trim(), tags: hashtagsOf(element) };
+      return { text: text.trim(), mentions: mentionsOf(body ?? element), tags: hashtagsOf(element) };
     }
   }
 }
