@@ -318,7 +318,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
           <blockquote lang="zh" class="source">
             {target.text}
           </blockquote>
-          <p lang="en" class="target-translation">
+          <p lang="en" dir="auto" class="target-translation">
             {targetTranslation === null
               ? t('composer_target_translating')
               : targetTranslation.ok
@@ -398,7 +398,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
           <p class="back-label" id={`${id}-back-label`}>
             {stale && back ? t('composer_back_labelStale') : t('composer_back_label')}
           </p>
-          <p class="back" lang="en" role="status" aria-labelledby={`${id}-back-label`} data-stale={stale ? 'true' : 'false'}>
+          <p class="back" lang="en" dir="auto" role="status" aria-labelledby={`${id}-back-label`} data-stale={stale ? 'true' : 'false'}>
             {back || (activity.kind === 'checking' ? t('composer_back_checking') : '—')}
           </p>
           {toneIgnored && (

@@ -25,6 +25,20 @@ describe('TranslationOverlay', () => {
     expect(container.querySelector('.tag')!.textContent).toBe('#<i>tag</i>');
   });
 
+  it('isolates the direction of the translation and of each tag, so neither can re-order what is around it', () => {
+    render(
+      <TranslationOverlay
+        state={{ status: 'done', text: 'Hello', tags: ['travel'], backend: 'google', slang: [] }}
+        placement="block"
+        language="en"
+        onRetry={() => {}}
+      />,
+      container,
+    );
+    expect(container.querySelector('.text')!.getAttribute('dir')).toBe('auto');
+    expect(container.querySelector('.tag')!.getAttribute('dir')).toBe('auto');
+  });
+
   it('shows a busy status while translating', () => {
     render(<TranslationOverlay state={{ status: 'loading' }} placement="block" language="en" onRetry={() => {}} />, container);
     const status = container.querySelector('[role="status"]')!;

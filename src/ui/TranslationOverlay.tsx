@@ -38,7 +38,7 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
     return (
       <div class={`rb ${placement} error`} data-state="error" role="alert">
         {badge}
-        <span class="message">{t('overlay_error', state.message)}</span>{' '}
+        <span class="message" dir="auto">{t('overlay_error', state.message)}</span>{' '}
         <button
           type="button"
           class="retry"
@@ -64,11 +64,19 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
       title={t('overlay_title', state.backend)}
     >
       {badge}
-      {state.text && <span class="text">{state.text}</span>}
+      {/* `dir="auto"` isolates each translation's direction: whatever an answer holds, it
+          cannot re-order the badge, the tags or the page's text around it. */}
+      {state.text && (
+        <span class="text" dir="auto">
+          {state.text}
+        </span>
+      )}
       {state.tags.length > 0 && (
         <span class="tags">
           {state.tags.map((tag) => (
-            <span class="tag">#{tag}</span>
+            <span class="tag" dir="auto">
+              #{tag}
+            </span>
           ))}
         </span>
       )}
