@@ -26,7 +26,8 @@ export default defineBackground(() => {
     void broadcastPageSettings(next);
   });
 
-  const cache = new TranslationCache(new RedBridgeDb(), () => cacheLimits);
+  const db = new RedBridgeDb();
+  const cache = new TranslationCache(db, () => cacheLimits);
   // Limits lowered since the last run, or entries aged out while the browser was closed.
   void current.then(() => cache.evict()).catch((error: unknown) => console.warn('[RedBridge] could not trim the cache', error));
   const service = new TranslationService({ cache, settings });
@@ -47,8 +48,11 @@ export default defineBackground(() => {
     if (command === TOGGLE_COMMAND) void toggleActiveTab();
   });
   if (import.meta.env.MODE === 'e2e') {
-    // The native menu and shortcut cannot be clicked by a test: it calls what they call.
-    Object.assign(globalThis, { redbridgeE2E: { translateSelection, toggleTab } });
+    // The native menu and shortcut cannot be clicked by a test: it calls what they call. A
+    // closed database is how a test makes every cache call throw, as a broken IndexedDB does.
+    const breakCache = () => db.close();
+    const repairCache = () => db.open().then(() => undefined);
+    Object.assign(globalThis, { redbridgeE2E: { translateSelection, toggleTab, breakCache, repairCache } });
   }
 
   const extensionOrigin = browser.runtime.getURL('/');

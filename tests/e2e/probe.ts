@@ -1,4 +1,6 @@
 import type { Page } from 'puppeteer';
+import type { ServiceHealth } from '../../src/translation/service';
+import type { ExtensionBrowser } from './browsers';
 
 /** What the e2e-only extension page (entrypoints/e2e-probe) exposes. */
 interface ProbeWindow {
@@ -6,6 +8,8 @@ interface ProbeWindow {
     setSettings(value: unknown): Promise<void>;
     cacheCount(): Promise<number>;
     clearCache(): Promise<void>;
+    callBackground(hook: string): Promise<unknown>;
+    backgroundHealth(): Promise<ServiceHealth>;
   };
 }
 
@@ -20,4 +24,30 @@ export function clearTranslationCache(probe: Page): Promise<void> {
 
 export function cachedTranslations(probe: Page): Promise<number> {
   return probe.evaluate(() => (window as unknown as ProbeWindow).redbridgeProbe.cacheCount());
+}
+
+/** The background's e2e-only hooks that take no argument (entrypoints/background.ts). */
+export type BackgroundHook = 'breakCache' | 'repairCache';
+
+/**
+ * Calls a hook of the background: in Chromium in its service worker, in Firefox (whose
+ * background page puppeteer cannot reach) through the probe page.
+ */
+export async function callBackground(ext: ExtensionBrowser, probe: Page, hook: BackgroundHook): Promise<void> {
+  if (ext.name === 'firefox') {
+    await probe.evaluate((name) => (window as unknown as ProbeWindow).redbridgeProbe.callBackground(name), hook);
+    return;
+  }
+  const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  const worker = await target.worker();
+  if (!worker) throw new Error('no RedBridge service worker');
+  await worker.evaluate(
+    (name) => (globalThis as unknown as { redbridgeE2E: Record<string, () => unknown> }).redbridgeE2E[name]!(),
+    hook,
+  );
+}
+
+/** The backends' and the cache's health, as the popup reads it. */
+export function backgroundHealth(probe: Page): Promise<ServiceHealth> {
+  return probe.evaluate(() => (window as unknown as ProbeWindow).redbridgeProbe.backgroundHealth());
 }
