@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { settle } from '../tests/e2e/overlays';
 import { readHeap, type HeapReading } from './scenarios';
 
@@ -27,7 +27,7 @@ export async function modalNavigations(
     await page.goto(feedUrl, { waitUntil: 'load' });
     let afterFirst: HeapReading | null = null;
     for (let round = 0; round < count; round += 1) {
-      await page.click(`section.note-item[data-index="${round % cards}"] a.cover`);
+      await openCard(page, round % cards);
       await page.waitForSelector('.note-detail-mask .note-scroller');
       if (withExtension) {
         await page.waitForSelector('.note-detail-mask redbridge-translation');
@@ -42,4 +42,23 @@ export async function modalNavigations(
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Clicks a card's cover the way a reader can always reach it: scrolled to the middle of the
+ * window, below the sticky header and channel bar. (Puppeteer's own click scrolls only until
+ * the cover is in view, so depending on the fonts' line heights its centre could lie under
+ * the channel bar and the click opened nothing.) Fails at once if something still covers it.
+ */
+async function openCard(page: Page, index: number): Promise<void> {
+  const point = await page.$eval(`section.note-item[data-index="${index}"] a.cover`, (cover) => {
+    cover.scrollIntoView({ block: 'center' });
+    const box = cover.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    if (!hit || !cover.contains(hit)) throw new Error(`card ${cover.closest('section')?.dataset.index}'s cover is under ${hit?.className}`);
+    return { x, y };
+  });
+  await page.mouse.click(point.x, point.y);
 }
