@@ -41,8 +41,13 @@ export const SELECTORS = {
   scrollContainers: '.note-scroller, .feeds-page',
 } as const;
 
-/** A note's id in a RedNote address: `/explore/<id>`, `/discovery/item/<id>`, `/search_result/<id>`. */
-export const NOTE_PATH = /\/(?:explore|discovery\/item|search_result)\/([0-9a-f]{24})(?:[/?#]|$)/;
+/**
+ * A note's id in a RedNote address: `/explore/<id>`, `/discovery/item/<id>`, `/search_result/<id>`, and
+ * `/user/profile/<userId>/<id>` (a note opened from a profile, `?xsec_source=pc_user`). A profile's own
+ * address, `/user/profile/<userId>`, names no note: the user id is never taken for one.
+ */
+export const NOTE_PATH =
+  /\/(?:explore|discovery\/item|search_result|user\/profile\/[0-9a-f]{24})\/([0-9a-f]{24})(?:[/?#]|$)/;
 
 /** `回复 昵称 : ` in front of a reply to a reply. */
 export const REPLY_PREFIX = /^\s*回复\s*.{0,40}?\s*[:：]\s*/u;
