@@ -6,7 +6,13 @@ export const SELECTORS = {
   /** Feed card (explore, search): `section.note-item > div > a.cover + .footer > a.title > span`. */
   card: 'section.note-item',
   cardTitle: 'section.note-item a.title',
-  cardCover: 'a.cover',
+  /**
+   * The box holding a card's cover image: `a.cover` (video cards add `span.play-icon` in it). A live
+   * stream's card has no `a.cover[href]` but a `.xhs-live-note-item-badge`; its cover box is taken to be
+   * a `div.cover`, and a cover without the class is found as the element before the footer.
+   */
+  cardCover: '.cover',
+  cardFooter: '.footer',
   /** Note detail, in the feed's modal (`.note-detail-mask`) or the full page (`.outer-link-container`). */
   noteTitle: '#detail-title',
   noteDesc: '#detail-desc',
