@@ -25,6 +25,20 @@ const probe = {
     };
     return background.redbridgeE2E[hook]!();
   },
+  /**
+   * What the popup would show for the tab at `url` (the e2e build's host permissions let this page
+   * read the fixture tabs' addresses); null when no tab is there or its content script does not answer.
+   */
+  async tabStats(url: string): Promise<unknown> {
+    const tab = (await browser.tabs.query({})).find((candidate) => candidate.url === url);
+    if (tab?.id === undefined) return null;
+    return browser.tabs.sendMessage(tab.id, { type: 'get-tab-stats' }).catch(() => null);
+  },
+  /** The reply drafts in storage, by storage key (`draft:<noteId>|<replyTo>`). */
+  async drafts(): Promise<Record<string, unknown>> {
+    const everything = await browser.storage.local.get(null);
+    return Object.fromEntries(Object.entries(everything).filter(([key]) => key.startsWith('draft:')));
+  },
 };
 
 Object.assign(window, { redbridgeProbe: probe });

@@ -69,4 +69,30 @@ describe('createUnitTracker', () => {
     await frame();
     expect(events).toEqual(['added comment:第一条评论', `own removed ${OVERLAY_TAG}`]);
   });
+
+  it('forgets a removed unit and tracks the very element anew when a virtual list puts it back', async () => {
+    const item = document.querySelector('.parent-comment')!;
+    const content = item.querySelector('.content')!;
+    const firstId = content.getAttribute(UNIT_ID_ATTRIBUTE);
+    for (let round = 0; round < 3; round += 1) {
+      item.remove();
+      await frame();
+      document.querySelector('.list-container')!.append(item);
+      await frame();
+    }
+    expect(events).toEqual([
+      'added comment:第一条评论',
+      ...Array.from({ length: 3 }, () => ['removed comment:第一条评论', 'added comment:第一条评论']).flat(),
+    ]);
+    expect(content.getAttribute(UNIT_ID_ATTRIBUTE)).not.toBe(firstId);
+  });
+
+  it('reports a comment whose .content the page inserts empty once its words arrive', async () => {
+    document.querySelector('.list-container')!.insertAdjacentHTML('beforeend', comment('b', ''));
+    await frame();
+    const late = document.querySelector('#comment-b .content')!;
+    late.innerHTML = '<span class="note-text"><span>晚到的评论</span></span>';
+    await frame();
+    expect(events).toEqual(['added comment:第一条评论', 'added comment:', 'changed comment:晚到的评论']);
+  });
 });

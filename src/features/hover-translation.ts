@@ -102,7 +102,7 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
     if (!request) return;
     if (!counted.has(unit)) {
       counted.add(unit);
-      stats?.unitFound();
+      stats?.unitFound(unit);
     }
     const host = createPopoverHost();
     document.body.append(host.element);

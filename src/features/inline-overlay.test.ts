@@ -8,6 +8,7 @@ import type { SiteAdapter } from '../sites/types';
 import type { TranslateOutcome } from '../translation/service';
 import { LOADING_DELAY_MS } from '../ui/overlay-state';
 import { startInlineOverlays } from './inline-overlay';
+import { createTabStats } from './tab-stats';
 
 /** Units come within a screen of the window (the visibility queue's `near` observer). */
 const comeNear = (elements: Element[], top: number) => FakeObserver.all.find((o) => o.rootMargin.startsWith('100%'))!.report(elements, top);
@@ -55,6 +56,7 @@ const answersArrive = () => new Promise<void>((resolve) => queueMicrotask(() => 
 describe('startInlineOverlays', () => {
   let stop: (() => void) | null = null;
   let held: ReturnType<typeof heldClient>;
+  let stats: ReturnType<typeof createTabStats>;
 
   function start(...texts: string[]): HTMLElement[] {
     document.body.innerHTML = '';
@@ -64,7 +66,8 @@ describe('startInlineOverlays', () => {
       unit.textContent = text;
       return unit;
     });
-    stop = startInlineOverlays({ adapter, client: held.client, targetLanguage: 'en', changes: createPageObserver() });
+    stats = createTabStats();
+    stop = startInlineOverlays({ adapter, client: held.client, targetLanguage: 'en', stats, changes: createPageObserver() });
     return units;
   }
 
@@ -164,5 +167,49 @@ describe('startInlineOverlays', () => {
     await vi.waitFor(() => expect(units.every((unit) => overlayOf(unit)?.getAttribute('data-state') === 'done')).toBe(true));
     // In the units' order, none twice.
     expect(units.map((unit) => overlayOf(unit)!.shadowRoot!.textContent)).toEqual(texts.map((text) => expect.stringContaining(`EN ${text}`)));
+  });
+
+  it('forgets a unit the page removes, and shows it again from the cache when the very element comes back', async () => {
+    const [unit] = start('你好');
+    held.answerLookup('你好', translated('你好', true));
+    await answersArrive();
+    comeNear([unit!], 100);
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
+
+    // A virtual list drops the element, then puts the same one back.
+    unit!.remove();
+    await vi.waitFor(() => expect(stats.counts.found).toBe(0));
+    expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(0);
+    document.body.append(unit!);
+    await vi.waitFor(() => expect(held.client.cached).toHaveBeenCalledTimes(2));
+    held.answerLookup('你好', translated('你好', true));
+    await answersArrive();
+    comeNear([unit!], 100);
+
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+    expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
+    expect(held.translate).not.toHaveBeenCalled();
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
+  });
+
+  it('translates a unit the page inserts empty once its words arrive, with one overlay', async () => {
+    const [unit] = start('');
+    await answersArrive();
+    expect(held.client.cached).not.toHaveBeenCalled();
+
+    unit!.append(document.createElement('span'));
+    unit!.firstElementChild!.textContent = '晚点到的评论';
+    await vi.waitFor(() => expect(held.client.cached).toHaveBeenCalledWith('晚点到的评论'));
+    held.answerLookup('晚点到的评论', null);
+    await answersArrive();
+    comeNear([unit!], 100);
+    expect(held.translate).toHaveBeenCalledWith('晚点到的评论', false, undefined);
+    held.answerTranslation('晚点到的评论', translated('晚点到的评论', false));
+    await answersArrive();
+
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+    expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 0, failed: 0 });
   });
 });

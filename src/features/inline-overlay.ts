@@ -183,7 +183,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       cached: null,
       near: false,
     };
-    stats?.unitFound();
+    stats?.unitFound(view);
     views.set(unit.element, view);
     visibility.watch(unit.element);
     lookUpCached(view);
@@ -208,6 +208,8 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       views.delete(unit.element);
       visibility.unwatch(unit.element);
       remove(view);
+      // Gone from the page, gone from the counts: a virtual feed puts the card back later as a new unit.
+      stats?.unitGone(view);
     },
     ownNodeRemoved(node) {
       const view = hostViews.get(node);

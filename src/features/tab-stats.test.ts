@@ -9,9 +9,9 @@ describe('createTabStats', () => {
   it('counts found, translated, from-cache and failed units', () => {
     const stats = createTabStats();
     const [a, b, c] = [{}, {}, {}];
-    stats.unitFound();
-    stats.unitFound();
-    stats.unitFound();
+    stats.unitFound(a);
+    stats.unitFound(b);
+    stats.unitFound(c);
     stats.unitTranslated(a, [ok(false), ok(true)]);
     stats.unitTranslated(b, [ok(true), ok(true)]);
     stats.unitTranslated(c, [ok(true), failed]);
@@ -30,12 +30,45 @@ describe('createTabStats', () => {
     const stats = createTabStats();
     const { counts } = stats;
     const unit = {};
-    stats.unitFound();
+    stats.unitFound(unit);
     stats.unitTranslated(unit, [failed]);
     stats.reset();
     expect(counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0 });
     // A unit that failed before the reset does not take a failure away after it.
     stats.unitTranslated(unit, [ok(true)]);
     expect(counts).toEqual({ found: 0, translated: 1, fromCache: 1, failed: 0 });
+  });
+
+  it('counts a unit once, by its latest translation, however often it is found or translated', () => {
+    const stats = createTabStats();
+    const unit = {};
+    stats.unitFound(unit);
+    stats.unitFound(unit);
+    stats.unitTranslated(unit, [ok(false)]);
+    // Re-translated with another backend, then shown again from the cache.
+    stats.unitTranslated(unit, [ok(false)]);
+    stats.unitTranslated(unit, [ok(true)]);
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
+  });
+
+  it('takes a unit the page removed out of every count, so a card that comes back is not counted twice', () => {
+    const stats = createTabStats();
+    const [shown, failing, waiting] = [{}, {}, {}];
+    for (const unit of [shown, failing, waiting]) stats.unitFound(unit);
+    stats.unitTranslated(shown, [ok(true)]);
+    stats.unitTranslated(failing, [failed]);
+    stats.unitGone(shown);
+    stats.unitGone(failing);
+    stats.unitGone(failing);
+    expect(stats.counts).toEqual({ found: 1, translated: 0, fromCache: 0, failed: 0 });
+
+    // The virtual feed puts the card back: a new unit, counted once again.
+    const back = {};
+    stats.unitFound(back);
+    stats.unitTranslated(back, [ok(true)]);
+    expect(stats.counts).toEqual({ found: 2, translated: 1, fromCache: 1, failed: 0 });
+    stats.unitGone(waiting);
+    stats.unitGone(back);
+    expect(stats.counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0 });
   });
 });

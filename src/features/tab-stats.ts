@@ -5,38 +5,61 @@ export type UnitCounts = Omit<TabStats, 'active'>;
 
 const NO_COUNTS: Readonly<UnitCounts> = { found: 0, translated: 0, fromCache: 0, failed: 0 };
 
+/** What one unit adds to the counts besides `found`: its latest translation's result, if any. */
+type Outcome = 'translated' | 'fromCache' | 'failed';
+
 /**
- * What the popup shows for a tab: Chinese units found, and how their translations went. A
- * unit counts once per translation it got (a Retry that succeeds moves it from failed to
- * translated).
+ * What the popup shows for a tab: the Chinese units in the page, and how their translations
+ * went. Each unit counts once, by its latest translation (a Retry that succeeds moves it from
+ * failed to translated; a re-translation replaces the one before). A unit the page removes no
+ * longer counts: a feed that drops cards as the reader scrolls and puts them back later (a
+ * virtual list) would otherwise count them again each time they come back.
  */
 export function createTabStats() {
   const counts: UnitCounts = { ...NO_COUNTS };
-  let failedUnits = new WeakSet<object>();
+  /** What each unit adds: whether it was counted as found, and its latest outcome. */
+  let units = new WeakMap<object, { found: boolean; outcome: Outcome | null }>();
+
+  function add(outcome: Outcome | null, by: 1 | -1): void {
+    if (outcome === 'failed') counts.failed += by;
+    if (outcome === 'translated' || outcome === 'fromCache') counts.translated += by;
+    if (outcome === 'fromCache') counts.fromCache += by;
+  }
+
   return {
     /** Kept up to date in place: a reader of it always sees the current counts. */
     counts,
     /** Starts counting afresh, for a display mode that finds and translates the page anew. */
     reset(): void {
       Object.assign(counts, NO_COUNTS);
-      failedUnits = new WeakSet<object>();
+      units = new WeakMap();
     },
-    unitFound(): void {
+    /** `unit` identifies the unit for as long as it is in the page (across retries and re-renders). */
+    unitFound(unit: object): void {
+      const entry = units.get(unit);
+      if (entry?.found) return;
+      units.set(unit, { found: true, outcome: entry?.outcome ?? null });
       counts.found += 1;
     },
-    /** `unit` identifies the unit across retries; `outcomes` are its text's and hashtags'. */
+    /** `outcomes` are the unit's text's and hashtags'. */
     unitTranslated(unit: object, outcomes: readonly TranslateOutcome[]): void {
-      if (failedUnits.has(unit)) {
-        failedUnits.delete(unit);
-        counts.failed -= 1;
-      }
-      if (outcomes.some((outcome) => !outcome.ok)) {
-        failedUnits.add(unit);
-        counts.failed += 1;
-        return;
-      }
-      counts.translated += 1;
-      if (outcomes.every((outcome) => outcome.ok && outcome.fromCache)) counts.fromCache += 1;
+      const outcome: Outcome = outcomes.some((o) => !o.ok)
+        ? 'failed'
+        : outcomes.every((o) => o.ok && o.fromCache)
+          ? 'fromCache'
+          : 'translated';
+      const entry = units.get(unit) ?? { found: false, outcome: null };
+      add(entry.outcome, -1);
+      units.set(unit, { ...entry, outcome });
+      add(outcome, 1);
+    },
+    /** The page removed the unit: it no longer counts, found or translated. */
+    unitGone(unit: object): void {
+      const entry = units.get(unit);
+      if (!entry) return;
+      add(entry.outcome, -1);
+      units.delete(unit);
+      if (entry.found) counts.found -= 1;
     },
   };
 }

@@ -42,10 +42,31 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Reuse this home (profile included) instead of a fresh one, and keep it on close. */
   home?: string;
+  /**
+   * Hostnames the browser resolves to 127.0.0.1, so the fixture server answers for RedNote's real
+   * hosts (`http://www.rednote.com:<port>/…`) and the release build's match patterns apply.
+   */
+  loopbackHosts?: string[];
+}
+
+/** Chromium maps the names in its host resolver; the port stays in the URL. */
+function chromiumHostArgs(hosts: readonly string[]): string[] {
+  if (hosts.length === 0) return [];
+  return [
+    `--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
+    // A plain-http page under a real name is otherwise tried over https first.
+    '--disable-features=HttpsUpgrades',
+  ];
+}
+
+/** Firefox resolves `network.dns.localDomains` to the loopback address (verified on ESR 153). */
+function firefoxHostPrefs(hosts: readonly string[]): Record<string, unknown> {
+  if (hosts.length === 0) return {};
+  return { 'network.dns.localDomains': hosts.join(','), 'dom.security.https_first': false };
 }
 
 /** Debian's Chromium with a profile under `home`, and with the extension in `extensionDir` if given. */
-export function launchChromium(home: string, extensionDir?: string): Promise<Browser> {
+export function launchChromium(home: string, extensionDir?: string, extraArgs: readonly string[] = []): Promise<Browser> {
   return puppeteer.launch({
     executablePath: executable('chromium'),
     headless: true,
@@ -62,6 +83,7 @@ export function launchChromium(home: string, extensionDir?: string): Promise<Bro
       '--disable-component-update',
       '--disable-sync',
       '--window-size=1400,1000',
+      ...extraArgs,
     ],
     defaultViewport: { width: 1400, height: 1000 },
   });
@@ -78,7 +100,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') };
   const browser =
     name === 'chromium'
-      ? await launchChromium(home, extensionDir)
+      ? await launchChromium(home, extensionDir, chromiumHostArgs(options.loopbackHosts ?? []))
       : await puppeteer.launch({
           browser: 'firefox',
           executablePath: executable(name),
@@ -91,6 +113,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
             // A temporary add-on is uninstalled at shutdown; keep its IndexedDB like a real install.
             'extensions.webextensions.keepStorageOnUninstall': true,
             'extensions.webextensions.keepUuidOnUninstall': true,
+            ...firefoxHostPrefs(options.loopbackHosts ?? []),
           },
         });
   if (name === 'firefox') await browser.installExtension(extensionDir);

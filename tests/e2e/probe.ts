@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer';
 import type { ServiceHealth } from '../../src/translation/service';
 import type { ExtensionBrowser } from './browsers';
+import type { TabStats } from '../../src/messaging/protocol';
 
 /** What the e2e-only extension page (entrypoints/e2e-probe) exposes. */
 interface ProbeWindow {
@@ -10,6 +11,8 @@ interface ProbeWindow {
     clearCache(): Promise<void>;
     callBackground(hook: string): Promise<unknown>;
     backgroundHealth(): Promise<ServiceHealth>;
+    drafts(): Promise<Record<string, unknown>>;
+    tabStats(url: string): Promise<TabStats | null>;
   };
 }
 
@@ -50,4 +53,14 @@ export async function callBackground(ext: ExtensionBrowser, probe: Page, hook: B
 /** The backends' and the cache's health, as the popup reads it. */
 export function backgroundHealth(probe: Page): Promise<ServiceHealth> {
   return probe.evaluate(() => (window as unknown as ProbeWindow).redbridgeProbe.backgroundHealth());
+}
+
+/** The reply drafts stored now, by storage key (`draft:<noteId>|<replyTo>`). */
+export function storedDrafts(probe: Page): Promise<Record<string, unknown>> {
+  return probe.evaluate(() => (window as unknown as ProbeWindow).redbridgeProbe.drafts());
+}
+
+/** The popup's counts for the tab showing `page` (asked from the probe, as the popup asks). */
+export function tabStatsOf(probe: Page, page: Page): Promise<TabStats | null> {
+  return probe.evaluate((url) => (window as unknown as ProbeWindow).redbridgeProbe.tabStats(url), page.url());
 }

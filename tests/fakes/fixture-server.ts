@@ -1,23 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withConfig } from './fixture-config';
 import { startLocalServer, type LocalServer } from './http';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
-
-/**
- * The fixture pages read `window.__FIXTURE_CONFIG__`; query parameters override its fields so
- * tests can try the layouts RedNote also uses (`?noteMode=mask-page&rerender=element`).
- */
-function withConfig(html: string, overrides: URLSearchParams): string {
-  if ([...overrides.keys()].length === 0) return html;
-  const config: Record<string, string | number> = {};
-  for (const [key, value] of overrides) config[key] = /^\d+$/.test(value) ? Number(value) : value;
-  const configScriptEnd = html.indexOf('</script>', html.indexOf('window.__FIXTURE_CONFIG__=')) + '</script>'.length;
-  const override = `<script>Object.assign(window.__FIXTURE_CONFIG__, ${JSON.stringify(config)});</script>`;
-  return html.slice(0, configScriptEnd) + override + html.slice(configScriptEnd);
-}
 
 /** Serves tests/fixtures over HTTP: the pages need a real origin for pushState and storage. */
 export async function startFixtureServer(): Promise<LocalServer> {

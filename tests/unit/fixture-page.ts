@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, vi } from 'vitest';
+import { withConfig } from '../fakes/fixture-config';
 
 /* ----------------------------------------------------------------------------------------------
  * Loading a stored RedNote fixture page into a happy-dom test's document.
@@ -38,8 +39,9 @@ export const expectations = JSON.parse(readFileSync(resolve(FIXTURES, 'expectati
 /** `n01` … `n28` → note id. */
 export const noteIds: Record<string, string> = expectations.pages['feed.html'].note_ids ?? {};
 
-export function loadPage(page: FixturePage): void {
-  loadHtml(readFileSync(resolve(FIXTURES, page), 'utf8'));
+/** `query` sets the page's options as the fixture server's query parameters do (`cards=media&ui=en`). */
+export function loadPage(page: FixturePage, query = ''): void {
+  loadHtml(withConfig(readFileSync(resolve(FIXTURES, page), 'utf8'), new URLSearchParams(query)));
 }
 
 /** Loads a whole fixture-like page (a stored one or a generated one, see bench/scaled-pages.ts). */

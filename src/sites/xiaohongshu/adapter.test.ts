@@ -225,3 +225,45 @@ describe('xiaohongshu readUnit on markup variants', () => {
     expect(read(comment('<span class="note-text">第一行<br>第二行</span>')).text).toBe('第一行\n第二行');
   });
 });
+
+describe('xiaohongshu adapter on the live site’s variants', () => {
+  it('puts every card caption over the cover box of video and live cards and of a cover that is a plain div', () => {
+    loadPage('feed.html', 'cards=media');
+    const cards = Array.from(document.querySelectorAll('section.note-item'));
+    const kinds = { video: 0, live: 0, plain: 0 };
+    for (const card of cards) {
+      const title = card.querySelector(xiaohongshu.unitSelector);
+      if (!title) continue;
+      const { parent, before } = xiaohongshu.overlaySlot(title, 'card-title');
+      // The box with the card's image, never the footer the masonry measures.
+      expect(before).toBeNull();
+      expect(parent.querySelector(':scope > img')).toBe(card.querySelector('img'));
+      expect(parent.closest('.footer')).toBeNull();
+      expect(parent.nextElementSibling?.classList.contains('footer')).toBe(true);
+      if (parent.querySelector('.play-icon')) kinds.video += 1;
+      if (parent.querySelector('.xhs-live-note-item-badge')) kinds.live += 1;
+      if (parent.localName === 'div' && !parent.classList.contains('cover')) kinds.plain += 1;
+    }
+    expect(kinds).toEqual({ video: 3, live: 2, plain: 1 });
+    // A live card has no a.cover at all.
+    expect(document.querySelector('.xhs-live-note-item-badge')!.closest('section')!.querySelector('a.cover')).toBeNull();
+  });
+
+  it('finds the same units on pages with the English interface of www.rednote.com, and no UI label', () => {
+    loadPage('note.html', 'ui=en');
+    expect(document.querySelector('[data-fixture-id="ui-nav-explore"]')!.textContent).toBe('Explore');
+    expect(document.querySelector('.comments-container > .total')!.textContent).toBe('26 comments');
+    checkPage('note.html');
+    loadPage('feed.html', 'ui=en&cards=media');
+    checkPage('feed.html');
+  });
+
+  it('reads a comment whose text the page writes late as empty first, then as its words', () => {
+    loadPage('note.html', 'commentText=late');
+    const comment = byFixtureId('pub-n01-c01')!;
+    expect(read(comment)).toEqual({ text: '', tags: [] });
+    vi.advanceTimersByTime(600);
+    expect(read(comment)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', tags: [] });
+    checkPage('note.html');
+  });
+});

@@ -14,6 +14,15 @@ function scrolls(element: Element): boolean {
   return known;
 }
 
+/** A feed card's cover box: `.cover`, else the element with the cover image right before the footer. */
+function coverOf(card: Element): Element | null {
+  const cover = card.querySelector(SELECTORS.cardCover);
+  if (cover) return cover;
+  const beforeFooter = card.querySelector(SELECTORS.cardFooter)?.previousElementSibling ?? null;
+  // Not the hidden `a[href][style="display: none"]` a card also carries: only a box with an image.
+  return beforeFooter?.querySelector('img') ? beforeFooter : null;
+}
+
 export const xiaohongshu: SiteAdapter = {
   unitSelector: [SELECTORS.cardTitle, SELECTORS.noteTitle, SELECTORS.noteDesc, SELECTORS.commentContent].join(', '),
 
@@ -36,7 +45,8 @@ export const xiaohongshu: SiteAdapter = {
   overlaySlot(element, kind) {
     // Feed cards are absolutely positioned by the page from their measured height: a caption
     // over the cover adds no height, so the masonry never overlaps.
-    const cover = kind === 'card-title' ? element.closest(SELECTORS.card)?.querySelector(SELECTORS.cardCover) : null;
+    const card = kind === 'card-title' ? element.closest(SELECTORS.card) : null;
+    const cover = card ? coverOf(card) : null;
     if (cover) return { parent: cover, before: null };
     return { parent: element.parentElement ?? element, before: element.nextSibling };
   },

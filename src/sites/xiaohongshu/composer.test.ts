@@ -185,6 +185,34 @@ describe('xiaohongshu composer on note.html', () => {
     expect(composerSite.noteIdOf(composer)).toBe('/explore/not-a-note');
   });
 
+  it('reads the note id, not the user id, from a note opened in a profile: /user/profile/<userId>/<noteId>', () => {
+    const composer = theComposer();
+    const userId = '5a098bfddf9f8cdbd16a53d8';
+    history.pushState(null, '', `/user/profile/${userId}/${noteIds.n01}?xsec_token=AB&xsec_source=pc_user`);
+    expect(composerSite.noteIdOf(composer)).toBe(noteIds.n01);
+    history.pushState(null, '', `/user/profile/${userId}/${noteIds.n02}`);
+    expect(composerSite.noteIdOf(composer)).toBe(noteIds.n02);
+    history.pushState(null, '', `/user/profile/${userId}/${noteIds.n02}/`);
+    expect(composerSite.noteIdOf(composer)).toBe(noteIds.n02);
+    history.pushState(null, '', `/discovery/item/${noteIds.n01}?xsec_source=pc_share`);
+    expect(composerSite.noteIdOf(composer)).toBe(noteIds.n01);
+
+    // A profile tab, or anything longer than an id, is no note.
+    history.pushState(null, '', `/user/profile/${userId}?tab=fav`);
+    expect(composerSite.noteIdOf(composer)).toBe(`/user/profile/${userId}`);
+    history.pushState(null, '', `/user/profile/${userId}/${noteIds.n01}0`);
+    expect(composerSite.noteIdOf(composer)).toBe(`/user/profile/${userId}/${noteIds.n01}0`);
+  });
+
+  it('gives a draft typed in a profile-opened note the same key as one typed at /explore/<noteId>', () => {
+    const composer = theComposer();
+    history.pushState(null, '', `/explore/${noteIds.n01}`);
+    const fromExplore = { noteId: composerSite.noteIdOf(composer), replyTo: 'c1' };
+    history.pushState(null, '', `/user/profile/5a098bfddf9f8cdbd16a53d8/${noteIds.n01}?xsec_source=pc_user`);
+    const fromProfile = { noteId: composerSite.noteIdOf(composer), replyTo: 'c1' };
+    expect(parseDraftKey(fromProfile)).toEqual(fromExplore);
+  });
+
   it('turns an unusual path into a key a draft can be stored under', () => {
     const composer = theComposer();
     history.pushState(null, '', `/notes/${encodeURIComponent('大理 攻略')}/${'x'.repeat(300)}`);

@@ -6,7 +6,13 @@ export const SELECTORS = {
   /** Feed card (explore, search): `section.note-item > div > a.cover + .footer > a.title > span`. */
   card: 'section.note-item',
   cardTitle: 'section.note-item a.title',
-  cardCover: 'a.cover',
+  /**
+   * The box holding a card's cover image: `a.cover` (video cards add `span.play-icon` in it). A live
+   * stream's card has no `a.cover[href]` but a `.xhs-live-note-item-badge`; its cover box is taken to be
+   * a `div.cover`, and a cover without the class is found as the element before the footer.
+   */
+  cardCover: '.cover',
+  cardFooter: '.footer',
   /** Note detail, in the feed's modal (`.note-detail-mask`) or the full page (`.outer-link-container`). */
   noteTitle: '#detail-title',
   noteDesc: '#detail-desc',
@@ -41,8 +47,13 @@ export const SELECTORS = {
   scrollContainers: '.note-scroller, .feeds-page',
 } as const;
 
-/** A note's id in a RedNote address: `/explore/<id>`, `/discovery/item/<id>`, `/search_result/<id>`. */
-export const NOTE_PATH = /\/(?:explore|discovery\/item|search_result)\/([0-9a-f]{24})(?:[/?#]|$)/;
+/**
+ * A note's id in a RedNote address: `/explore/<id>`, `/discovery/item/<id>`, `/search_result/<id>`, and
+ * `/user/profile/<userId>/<id>` (a note opened from a profile, `?xsec_source=pc_user`). A profile's own
+ * address, `/user/profile/<userId>`, names no note: the user id is never taken for one.
+ */
+export const NOTE_PATH =
+  /\/(?:explore|discovery\/item|search_result|user\/profile\/[0-9a-f]{24})\/([0-9a-f]{24})(?:[/?#]|$)/;
 
 /** `回复 昵称 : ` in front of a reply to a reply. */
 export const REPLY_PREFIX = /^\s*回复\s*.{0,40}?\s*[:：]\s*/u;
