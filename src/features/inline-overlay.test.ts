@@ -200,11 +200,11 @@ describe('startInlineOverlays', () => {
 
     unit!.append(document.createElement('span'));
     unit!.firstElementChild!.textContent = '晚点到的评论';
-    await vi.waitFor(() => expect(held.client.cached).toHaveBeenCalledWith('晚点到的评论'));
+    await vi.waitFor(() => expect(held.client.cached).toHaveBeenCalledWith({ text: '晚点到的评论', mentions: [] }));
     held.answerLookup('晚点到的评论', null);
     await answersArrive();
     comeNear([unit!], 100);
-    expect(held.translate).toHaveBeenCalledWith('晚点到的评论', false, undefined);
+    expect(held.translate).toHaveBeenCalledWith({ text: '晚点到的评论', mentions: [] }, false, undefined);
     held.answerTranslation('晚点到的评论', translated('晚点到的评论', false));
     await answersArrive();
 

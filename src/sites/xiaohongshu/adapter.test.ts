@@ -261,9 +261,9 @@ describe('xiaohongshu adapter on the live site’s variants', () => {
   it('reads a comment whose text the page writes late as empty first, then as its words', () => {
     loadPage('note.html', 'commentText=late');
     const comment = byFixtureId('pub-n01-c01')!;
-    expect(read(comment)).toEqual({ text: '', tags: [] });
+    expect(read(comment)).toEqual({ text: '', mentions: [], tags: [] });
     vi.advanceTimersByTime(600);
-    expect(read(comment)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', tags: [] });
+    expect(read(comment)).toEqual({ text: '救命 这个攻略也太详细了吧！收藏了 下个月就去', mentions: [], tags: [] });
     checkPage('note.html');
   });
 });
