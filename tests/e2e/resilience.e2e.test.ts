@@ -45,6 +45,18 @@ function addComment(page: Page, fixtureId: string, words: string): Promise<void>
   );
 }
 
+/** Waits until the fixture element's overlay shows a finished translation. */
+async function translated(page: Page, fixtureId: string): Promise<void> {
+  await page.waitForFunction(
+    (fixture) => {
+      const id = document.querySelector(`[data-fixture-id="${fixture}"]`)?.getAttribute('data-redbridge-id');
+      return document.querySelector(`redbridge-translation[data-redbridge-for="${id}"][data-state="done"]`) !== null;
+    },
+    { timeout: 20_000, polling: 100 },
+    fixtureId,
+  );
+}
+
 /**
  * What goes wrong in real life, in a real browser: a backend that answers 200 with nothing in
  * it, a cache that throws, hostile text from a backend or from the page, bidi controls in an
@@ -128,13 +140,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('nothing blank, nothing lost
     const page = await openNote();
     const pageWords = '<img src=x onerror="window.__redbridgePwned=3">好看';
     await addComment(page, 'e2e-hostile', pageWords);
-    await page.waitForFunction(
-      () => {
-        const id = document.querySelector('[data-fixture-id="e2e-hostile"]')?.getAttribute('data-redbridge-id');
-        return document.querySelector(`redbridge-translation[data-redbridge-for="${id}"][data-state="done"]`) !== null;
-      },
-      { timeout: 20_000, polling: 100 },
-    );
+    await translated(page, 'e2e-hostile');
     const overlays = await readOverlays(page);
     expect(overlays.get('e2e-hostile')!.text).toBe(`${hostile}${fakeTranslate(pageWords)}`);
     expect(overlays.get('pub-n01-title')!.text?.startsWith(`${hostile}EN: 大理`)).toBe(true);
@@ -176,13 +182,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('nothing blank, nothing lost
   it('translates the words after a plain @, and leaves a comment that only mentions someone alone', async () => {
     const page = await openNote();
     await addComment(page, 'e2e-plain-at', '@一下他们哈哈哈');
-    await page.waitForFunction(
-      () => {
-        const id = document.querySelector('[data-fixture-id="e2e-plain-at"]')?.getAttribute('data-redbridge-id');
-        return document.querySelector(`redbridge-translation[data-redbridge-for="${id}"][data-state="done"]`) !== null;
-      },
-      { timeout: 20_000, polling: 100 },
-    );
+    await translated(page, 'e2e-plain-at');
     const overlays = await readOverlays(page);
     expect(overlays.get('e2e-plain-at')).toMatchObject({ overlays: 1, text: fakeTranslate('@一下他们哈哈哈') });
     // `@小熊软糖` is a mention RedNote marked: nothing to translate.
