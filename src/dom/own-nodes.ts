@@ -10,3 +10,14 @@ export const POPOVER_TAG = 'redbridge-popover';
 export function isOwnNode(node: Node): boolean {
   return node instanceof Element && [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG].includes(node.localName);
 }
+
+/**
+ * Removes every RedBridge element in `root`. Firefox ends an old version's content script
+ * without letting it clean up when the extension is updated or reloaded: its overlays, dock
+ * and popover stay in the page, dead, until the new version's script removes them.
+ */
+export function removeOwnNodes(root: ParentNode = document): number {
+  const nodes = root.querySelectorAll([OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG].join(','));
+  for (const node of nodes) node.remove();
+  return nodes.length;
+}
