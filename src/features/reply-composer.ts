@@ -43,6 +43,8 @@ function sameKey(a: DraftKey, b: DraftKey): boolean {
 export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
   const readClient = createTranslateClient();
   const mounted = new Map<Element, Mounted>();
+  /** Watches for a post to go through (`onSendAttempt`); stopped with the feature. */
+  const postWatches = new Set<ReturnType<typeof setInterval>>();
   let lastTarget: ReplyTarget | null = null;
 
   function targetOf(composer: Element): ReplyTarget | null {
@@ -160,8 +162,10 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
       const posted = box.isConnected && comparableText(editableText(box)) === '';
       if (!posted && Date.now() - started < POST_WAIT_MS) return;
       clearInterval(poll);
+      postWatches.delete(poll);
       if (posted) void dropPostedDraft(entry, key, sent);
     }, POST_POLL_MS);
+    postWatches.add(poll);
   }
 
   async function dropPostedDraft(entry: Mounted, key: DraftKey, sent: string): Promise<void> {
@@ -209,6 +213,8 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
       unsubscribe();
       document.removeEventListener('click', onClick, true);
       document.removeEventListener('keydown', onKeyDown, true);
+      for (const poll of postWatches) clearInterval(poll);
+      postWatches.clear();
       for (const entry of [...mounted.values()]) unmount(entry);
     },
   };

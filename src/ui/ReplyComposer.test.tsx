@@ -80,10 +80,16 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-async function mount(props: { target?: ComposerTarget | null; saveDelayMs?: number } = {}): Promise<void> {
+async function mount(props: { target?: ComposerTarget | null; saveDelayMs?: number; maxUnsavedMs?: number } = {}): Promise<void> {
   await act(() => {
     render(
-      <ReplyComposer target={props.target ?? null} api={api} onClose={onClose} saveDelayMs={props.saveDelayMs ?? 10_000} />,
+      <ReplyComposer
+        target={props.target ?? null}
+        api={api}
+        onClose={onClose}
+        saveDelayMs={props.saveDelayMs ?? 10_000}
+        maxUnsavedMs={props.maxUnsavedMs ?? 60_000}
+      />,
       container,
     );
   });
@@ -221,6 +227,22 @@ describe('ReplyComposer: the draft', () => {
       vi.advanceTimersByTime(1000);
     });
     expect(api.saveDraft).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves at least once a second while the user keeps typing, so an extension update loses at most that', async () => {
+    vi.useFakeTimers();
+    await mount({ saveDelayMs: 400, maxUnsavedMs: 1000 });
+
+    const words = 'I love this cafe so much, the light is perfect';
+    // A key every 250 ms for 2.5 s: the quiet-time save alone would wait until the end.
+    for (let keys = 1; keys <= 10; keys++) {
+      await type(englishBox(), words.slice(0, keys * 4));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(250);
+      });
+    }
+    expect(api.saveDraft.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(api.saveDraft.mock.calls[0]![0].english).toBe(words.slice(0, 16));
   });
 
   it('saves at once when unmounted with unsaved changes', async () => {

@@ -33,6 +33,11 @@ export interface ReplyComposerProps {
   onClose: () => void;
   /** Milliseconds a change waits before it is saved (typing saves once, not per key). */
   saveDelayMs?: number;
+  /**
+   * The longest a change stays unsaved while the user goes on typing: what an extension update
+   * or a crash can lose (the page cannot save once the extension is gone).
+   */
+  maxUnsavedMs?: number;
 }
 
 /** What the panel is doing, or what last went wrong; errors keep every word the user wrote. */
@@ -78,7 +83,7 @@ type LoadStatus = 'loading' | 'loaded' | 'failed';
  * into RedNote's own box. Every change is saved as a draft (debounced, and at once when the
  * panel closes), so nothing the user wrote is lost to a closed panel, a navigation or an error.
  */
-export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: ReplyComposerProps) {
+export function ReplyComposer({ target, api, onClose, saveDelayMs = 400, maxUnsavedMs = 1000 }: ReplyComposerProps) {
   const id = useId();
   const englishRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -99,6 +104,8 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
   const [targetTranslation, setTargetTranslation] = useState<TranslateOutcome | null>(null);
   const [saved, setSaved] = useState(false);
   const dirty = useRef(false);
+  /** When the oldest unsaved change was made. */
+  const unsavedSince = useRef(0);
   const latest = useRef<ReplyDraft>({ english: '', chinese: '', backTranslation: '', tone: 'casual', updatedAt: 0 });
   latest.current = { english, chinese, backTranslation: back, tone, updatedAt: Date.now() };
 
@@ -148,10 +155,12 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
     };
   }, []);
 
-  // Save a while after the last change, and at once when the panel goes away.
+  // Save a while after the last change, at least every `maxUnsavedMs` while typing goes on, and
+  // at once when the panel goes away.
   useEffect(() => {
     if (!dirty.current) return;
-    const timer = setTimeout(() => void flush(), saveDelayMs);
+    const untilOverdue = unsavedSince.current + maxUnsavedMs - Date.now();
+    const timer = setTimeout(() => void flush(), Math.max(0, Math.min(saveDelayMs, untilOverdue)));
     return () => clearTimeout(timer);
   }, [english, chinese, back, tone]);
   useEffect(() => () => void flush(), []);
@@ -177,11 +186,13 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400 }: Reply
       setSaved(true);
     } catch (error) {
       dirty.current = true;
+      unsavedSince.current = Date.now();
       console.warn('[RedBridge] could not save the reply draft', error);
     }
   }
 
   function changed(): void {
+    if (!dirty.current) unsavedSince.current = Date.now();
     dirty.current = true;
     setSaved(false);
   }
