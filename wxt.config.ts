@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { REDNOTE_MATCHES } from './src/sites/xiaohongshu/matches';
 
 /** Stable Firefox add-on id: AMO and the e2e tests rely on it never changing. */
 export const GECKO_ID = 'redbridge@redbridge.dev';
@@ -31,8 +32,12 @@ export default defineConfig({
       },
     },
     // The translation services RedBridge knows by name; a self-hosted LibreTranslate or
-    // OpenAI-compatible server elsewhere answers through its own CORS headers.
+    // OpenAI-compatible server elsewhere answers through its own CORS headers. In Chrome also
+    // RedNote, which the content script has anyway (no new warning): without it the background
+    // can neither see nor start the content script in RedNote tabs open before an update
+    // (src/background/open-tabs.ts). Firefox starts it there by itself.
     host_permissions: [
+      ...(browser === 'chrome' ? REDNOTE_MATCHES : []),
       'https://translate.google.com/*',
       'https://edge.microsoft.com/*',
       'https://api-edge.cognitive.microsofttranslator.com/*',

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RedBridgeDb } from '../src/cache/db';
 import { DEFAULT_CACHE_LIMITS, TranslationCache } from '../src/cache/translation-cache';
+import { injectIntoOpenTabs } from '../src/background/open-tabs';
 import { createSelectionMenu, placeOf, SELECTION_MENU_ID, translateSelection } from '../src/background/selection-menu';
 import { TOGGLE_COMMAND, toggleActiveTab, toggleTab } from '../src/background/tab-toggle';
 import { DraftStore } from '../src/drafts/draft-store';
@@ -53,6 +54,13 @@ export default defineBackground(() => {
     const breakCache = () => db.close();
     const repairCache = () => db.open().then(() => undefined);
     Object.assign(globalThis, { redbridgeE2E: { translateSelection, toggleTab, breakCache, repairCache } });
+  }
+
+  if (!import.meta.env.FIREFOX) {
+    // Chrome leaves tabs opened before an install, update, reload or re-enable without this
+    // version's content script. No event tells of a re-enable, so this runs at every start of
+    // the service worker: a tab already running this version is left as it is.
+    void injectIntoOpenTabs().catch((error: unknown) => console.warn('[RedBridge] could not start in the open tabs', error));
   }
 
   const extensionOrigin = browser.runtime.getURL('/');

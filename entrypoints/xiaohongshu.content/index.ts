@@ -1,15 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { removeOwnNodes } from '../../src/dom/own-nodes';
 import { createPageObserver } from '../../src/dom/page-observer';
 import { startReading } from '../../src/features/reading';
 import { createStartGate } from '../../src/features/start-gate';
 import { replyComposerSwitch } from '../../src/features/reply-composer';
+import { markRunning } from '../../src/features/running-marker';
 import { isContentMessage, type TabStats } from '../../src/messaging/protocol';
-import { sendToBackground } from '../../src/messaging/send';
+import { ExtensionGoneError, extensionIsGone, sendToBackground } from '../../src/messaging/send';
 import type { PageSettings } from '../../src/settings/schema';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';
 import { xiaohongshuComposer } from '../../src/sites/xiaohongshu/composer';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
+
+/** How often an open page checks that its extension is still there (Chrome says nothing). */
+const EXTENSION_CHECK_MS = 1000;
 
 export default defineContentScript({
   matches: REDNOTE_MATCHES,
@@ -18,6 +23,9 @@ export default defineContentScript({
   // `document_end` runs a task or more after that, which the first screen would wait for.
   runAt: 'document_start',
   async main(ctx) {
+    const unmarkRunning = markRunning(() => !extensionIsGone());
+    // An earlier version's overlays and dock, left behind where it could not clean up (Firefox).
+    removeOwnNodes();
     const pageSettings = sendToBackground({ type: 'get-page-settings' });
     // One MutationObserver for every feature: the page is observed once, not once per feature.
     const changes = createPageObserver();
@@ -57,14 +65,22 @@ export default defineContentScript({
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // Invalidated when a newer version of this script starts in the page (Chrome: the extension
+    // was updated or reloaded), or when the check below finds the extension gone (disabled or
+    // removed): everything RedBridge put in the page goes, and nothing calls the old background.
     ctx.onInvalidated(() => {
+      unmarkRunning();
       browser.runtime.onMessage.removeListener(onMessage);
       reading.stop();
       composer.stop();
     });
+    // `isInvalid` looks for the extension and fires the listeners above once it is gone.
+    ctx.setInterval(() => void ctx.isInvalid, EXTENSION_CHECK_MS);
     try {
-      gate.answered(await pageSettings);
+      const settings = await pageSettings;
+      if (ctx.isValid) gate.answered(settings);
     } catch (error) {
+      if (error instanceof ExtensionGoneError) return;
       // Without the background nothing can be translated; say so where developers look.
       console.error('[RedBridge] could not reach the extension background', error);
     }

@@ -6,7 +6,7 @@ import { GECKO_ID } from '../../wxt.config';
 const RELEASE = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
 
 /** The release builds (`npm run build`, run by `npm test` before the e2e step). */
-describe.each(Object.entries(RELEASE))('the %s release build', (_browser, dir) => {
+describe.each(Object.entries(RELEASE))('the %s release build', (browser, dir) => {
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
   const text = JSON.stringify(manifest);
 
@@ -25,8 +25,12 @@ describe.each(Object.entries(RELEASE))('the %s release build', (_browser, dir) =
     expect(readFileSync(`${dir}/background.js`, 'utf8')).not.toContain('redbridgeE2E');
   });
 
-  it('asks for no host access beyond the translation services: the selection script needs only activeTab', () => {
+  it('asks for no host access beyond the translation services and RedNote: the selection script needs only activeTab', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['contextMenus', 'activeTab']));
+    const hosts = (manifest.host_permissions ?? manifest.permissions) as string[];
+    const redNote = hosts.filter((host) => /xiaohongshu|rednote/.test(host));
+    // Chrome: to start the content script in RedNote tabs open before an update.
+    expect(redNote.sort()).toEqual(browser === 'chromium' ? [...REDNOTE_MATCHES].sort() : []);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toContain('*://*/*');
   });
