@@ -40,6 +40,8 @@ export interface ExtensionBrowser {
 }
 
 export interface LaunchOptions {
+  /** The built extension to install, instead of the `--mode e2e` build in `.output`. */
+  extensionDir?: string;
   /** Reuse this home (profile included) instead of a fresh one, and keep it on close. */
   home?: string;
   /**
@@ -91,7 +93,7 @@ export function launchChromium(home: string, extensionDir?: string, extraArgs: r
 
 /** Launches Debian's Chromium or Firefox ESR with the e2e build of RedBridge installed. */
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = EXTENSION_DIRS[name];
+  const extensionDir = options.extensionDir ?? EXTENSION_DIRS[name];
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} is missing: run \`npm run build:e2e\` first`);
   }

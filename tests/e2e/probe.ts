@@ -64,3 +64,26 @@ export function storedDrafts(probe: Page): Promise<Record<string, unknown>> {
 export function tabStatsOf(probe: Page, page: Page): Promise<TabStats | null> {
   return probe.evaluate((url) => (window as unknown as ProbeWindow).redbridgeProbe.tabStats(url), page.url());
 }
+
+/**
+ * Installs the extension in `extensionDir` over the running one, as the browser installs an
+ * update: the background starts afresh (`runtime.onInstalled` says "update") and open tabs keep
+ * the old content script. Returns a new probe page (the old one goes with the old version).
+ * (`runtime.reload()` would be the extension's own way, but Chromium does not bring back an
+ * extension that puppeteer loaded through the DevTools protocol.)
+ */
+export async function updateExtension(ext: ExtensionBrowser, probe: Page, extensionDir: string, anyFixtureUrl: string): Promise<Page> {
+  await probe.close();
+  await ext.browser.installExtension(extensionDir);
+  // Until the new version has started, its pages do not load (Chromium: ERR_BLOCKED_BY_CLIENT).
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await ext.openProbe(anyFixtureUrl);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      for (const page of await ext.browser.pages()) if (page.url().includes('e2e-probe')) await page.close();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
