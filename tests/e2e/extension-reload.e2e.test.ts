@@ -11,7 +11,7 @@ import type { LocalServer } from '../fakes/http';
 import { EXTENSION_DIRS, launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
 import { composerControl, readPanel, typeEnglish, waitForPanel } from './composer';
 import { checkExpectations, itemsPresentAfter } from './expectations';
-import { readOverlays, settle, strayOverlays } from './overlays';
+import { openWholeNote, readOverlays, settle, strayOverlays } from './overlays';
 import { setStoredSettings, storedDrafts, updateExtension } from './probe';
 
 /** What an extension page (the probe) has of the WebExtension API, in both browsers. */
@@ -106,21 +106,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('an extension reload with a 
     if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
   });
 
-  async function openNote(): Promise<Page> {
-    const page = await ext.browser.newPage();
-    page.on('pageerror', (error) => errors.push(`page: ${String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warn') errors.push(`page ${message.type()}: ${message.text()}`);
+  const openNote = () =>
+    openWholeNote(ext.browser, `${fixtures.url}/xhs/note.html`, (page) => {
+      page.on('pageerror', (error) => errors.push(`page: ${String(error)}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warn') errors.push(`page ${message.type()}: ${message.text()}`);
+      });
     });
-    await page.setViewport({ width: 1400, height: 6000 });
-    await page.goto(`${fixtures.url}/xhs/note.html`);
-    await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="done"]').length > 0, {
-      timeout: 30_000,
-      polling: 100,
-    });
-    await settle(page);
-    return page;
-  }
 
   it('hands the tab to the new version without a page reload, keeping the typed draft', async () => {
     const page = await openNote();

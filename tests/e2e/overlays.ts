@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { LOADING_DELAY_MS } from '../../src/ui/overlay-state';
 
 /** What a user sees for one fixture element. */
@@ -81,6 +81,24 @@ export async function settle(page: Page, timeout = 20_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`overlays did not settle in ${timeout} ms: ${JSON.stringify(now)}`);
     before = now;
   }
+}
+
+/**
+ * Opens the full-page note `url` in a new tab tall enough that every unit is within a screen of
+ * view (so which units get translated does not depend on where the first overlays pushed the
+ * rest), and returns once its overlays have settled. `watch` sees the tab before it loads.
+ */
+export async function openWholeNote(browser: Browser, url: string, watch: (page: Page) => void = () => {}): Promise<Page> {
+  const page = await browser.newPage();
+  watch(page);
+  await page.setViewport({ width: 1400, height: 6000 });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="done"]').length > 0, {
+    timeout: 30_000,
+    polling: 100,
+  });
+  await settle(page);
+  return page;
 }
 
 /** Scrolls an element (or the window) to its end a screen at a time, letting overlays arrive. */

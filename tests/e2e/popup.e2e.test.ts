@@ -8,7 +8,7 @@ import { startFakeGoogle } from '../fakes/fake-google';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { EXTENSION_DIRS, launchWithExtension, type ExtensionBrowser } from './browsers';
-import { settle } from './overlays';
+import { openWholeNote, settle } from './overlays';
 import { setStoredSettings } from './probe';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -83,17 +83,8 @@ describe('the toolbar popup in chromium', () => {
   });
 
   it("switches an open tab's display at once, and shows its counts", async () => {
-    const note = await ext.browser.newPage();
-    // Tall enough that the whole note fits its column: every unit is on screen, so both passes
-    // translate all of them. In a short window, which comments lie within a screen of the view
-    // depends on whether the first overlays had pushed them down when they were first seen.
-    await note.setViewport({ width: 1400, height: 6000 });
-    await note.goto(`${fixtures.url}/xhs/note.html`);
-    await note.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="done"]').length > 0, {
-      timeout: 20_000,
-      polling: 100,
-    });
-    await settle(note);
+    // The whole note on screen: both passes translate all of it.
+    const note = await openWholeNote(ext.browser, `${fixtures.url}/xhs/note.html`);
     const overlaysBefore = await overlayCount(note);
     const overlaidBefore = await overlaidFixtureIds(note);
     await note.evaluate(() => void ((window as unknown as { notReloaded?: boolean }).notReloaded = true));

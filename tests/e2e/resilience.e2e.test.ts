@@ -8,7 +8,7 @@ import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
 import { checkExpectations, itemsPresentAfter } from './expectations';
-import { readOverlays, settle, strayOverlays, type OverlayInfo } from './overlays';
+import { openWholeNote, readOverlays, settle, strayOverlays, type OverlayInfo } from './overlays';
 import { backgroundHealth, callBackground, clearTranslationCache, setStoredSettings } from './probe';
 
 /** What a unit's overlay says, by fixture id, for the units that have one. */
@@ -70,19 +70,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('nothing blank, nothing lost
   let probe: Page;
   const pageErrors: string[] = [];
 
-  /** The full-page note in a window tall enough that every unit is within a screen of view. */
-  async function openNote(): Promise<Page> {
-    const page = await ext.browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.setViewport({ width: 1400, height: 6000 });
-    await page.goto(`${fixtures.url}/xhs/note.html`);
-    await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="done"]').length > 0, {
-      timeout: 30_000,
-      polling: 100,
-    });
-    await settle(page);
-    return page;
-  }
+  const openNote = () =>
+    openWholeNote(ext.browser, `${fixtures.url}/xhs/note.html`, (page) => page.on('pageerror', (error) => pageErrors.push(String(error))));
 
   const noteItems = () => itemsPresentAfter('note.html', ['initial']);
 
