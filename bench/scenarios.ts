@@ -144,6 +144,7 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
     if (traceData && options.trace?.save) writeFileSync(options.trace.save, traceData);
     const atEnd = await units.coverage();
     const appearances = (await units.appearances()).filter((unit) => !unit.id.includes('skip'));
+    if (options.withExtension) await reportNeverShown(page, appearances);
     // The page's clock starts at navigation: the last translation on the first screen is the time to a translated screen.
     const firstScreenMs =
       firstScreen.length > 0 && firstScreen.every((unit) => unit.shownAt !== null)
@@ -161,6 +162,27 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Names the units that came on screen and never showed a translation, with what RedBridge left
+ * on them: a rare miss in long runs is otherwise only a count in the report.
+ */
+async function reportNeverShown(page: Page, appearances: readonly Appearance[]): Promise<void> {
+  const never = appearances.filter((unit) => unit.shownAt === null).map((unit) => unit.id);
+  if (never.length === 0) return;
+  const details = await page.evaluate(
+    (ids) =>
+      ids.map((id) => {
+        const element = document.querySelector(`[data-fixture-id="${id}"]`);
+        if (!element) return `${id}: no longer in the page`;
+        const unitId = element.getAttribute('data-redbridge-id');
+        const host = unitId ? document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`) : null;
+        return `${id}: ${unitId ? `tracked as ${unitId}` : 'not tracked'}, overlay ${host?.getAttribute('data-state') ?? 'none'}`;
+      }),
+    never,
+  );
+  console.log(`[bench] on screen and never translated: ${details.join('; ')}`);
 }
 
 export function parseTrace(data: Uint8Array): TraceEvent[] {
