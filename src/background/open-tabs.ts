@@ -25,11 +25,10 @@ function isRunning(marker: string): boolean {
  * update, the old version's overlays, which can no longer reach their background) until the
  * user reloads them. This puts the manifest's content scripts into every open tab they match
  * whose script, if any, can no longer reach the extension; that old script steps aside for the
- * new one. Firefox does the same by itself, so this is for Chrome only. Returns how many tabs
- * were given the scripts.
+ * new one. Firefox does the same by itself, so this is for Chrome only.
  */
-export async function injectIntoOpenTabs(scripts: readonly DeclaredScript[] = declaredScripts()): Promise<number> {
-  let injected = 0;
+export async function injectIntoOpenTabs(): Promise<void> {
+  const scripts: readonly DeclaredScript[] = browser.runtime.getManifest().content_scripts ?? [];
   for (const script of scripts) {
     if (!script.js?.length || !script.matches?.length) continue;
     const tabs = await browser.tabs.query({ url: script.matches });
@@ -43,16 +42,10 @@ export async function injectIntoOpenTabs(scripts: readonly DeclaredScript[] = de
         if (script.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
         // The manifest's own paths: the files WXT built for it.
         await browser.scripting.executeScript({ target, files: script.js as ScriptPublicPath[] });
-        injected++;
       } catch (error) {
         // A tab showing an error page, or closed meanwhile: it gets the scripts when it next loads.
         console.warn(`[RedBridge] could not start in the open tab ${tab.url ?? tab.id}`, error);
       }
     }
   }
-  return injected;
-}
-
-function declaredScripts(): DeclaredScript[] {
-  return browser.runtime.getManifest().content_scripts ?? [];
 }

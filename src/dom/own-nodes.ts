@@ -6,9 +6,11 @@ export const COMPOSER_TAG = 'redbridge-composer';
 /** The element name of a hover-mode popover (in `document.body`). */
 export const POPOVER_TAG = 'redbridge-popover';
 
+const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG];
+
 /** Elements RedBridge inserted: the reading features never treat them as page content. */
 export function isOwnNode(node: Node): boolean {
-  return node instanceof Element && [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG].includes(node.localName);
+  return node instanceof Element && OWN_TAGS.includes(node.localName);
 }
 
 /**
@@ -17,7 +19,7 @@ export function isOwnNode(node: Node): boolean {
  * and popover stay in the page, dead, until the new version's script removes them.
  */
 export function removeOwnNodes(root: ParentNode = document): number {
-  const nodes = root.querySelectorAll([OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG].join(','));
+  const nodes = root.querySelectorAll(OWN_TAGS.join(','));
   for (const node of nodes) node.remove();
   return nodes.length;
 }
