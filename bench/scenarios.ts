@@ -169,16 +169,19 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
  * on them: a rare miss in long runs is otherwise only a count in the report.
  */
 async function reportNeverShown(page: Page, appearances: readonly Appearance[]): Promise<void> {
-  const never = appearances.filter((unit) => unit.shownAt === null).map((unit) => unit.id);
+  const late = appearances.filter((unit) => unit.trackedAt === null || unit.trackedAt > unit.appearedAt).length;
+  console.log(`[bench] units on screen before RedBridge tracked them: ${late} of ${appearances.length}`);
+  const never = appearances.filter((unit) => unit.shownAt === null);
   if (never.length === 0) return;
   const details = await page.evaluate(
-    (ids) =>
-      ids.map((id) => {
+    (units) =>
+      units.map(({ id, appearedAt, trackedAt }) => {
+        const timing = `on screen at ${Math.round(appearedAt)} ms, tracked at ${trackedAt === null ? 'never' : `${Math.round(trackedAt)} ms`}`;
         const element = document.querySelector(`[data-fixture-id="${id}"]`);
-        if (!element) return `${id}: no longer in the page`;
+        if (!element) return `${id} (${timing}): no longer in the page`;
         const unitId = element.getAttribute('data-redbridge-id');
         const host = unitId ? document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`) : null;
-        return `${id}: ${unitId ? `tracked as ${unitId}` : 'not tracked'}, overlay ${host?.getAttribute('data-state') ?? 'none'}`;
+        return `${id} (${timing}): ${unitId ? `tracked as ${unitId}` : 'not tracked'}, overlay ${host?.getAttribute('data-state') ?? 'none'}`;
       }),
     never,
   );

@@ -11,6 +11,8 @@ export function installUnitRecorder(unitIdPattern: string, nearScreens: number, 
   const isUnit = new RegExp(unitIdPattern);
   const appeared = new Map<string, number>();
   const shown = new Map<string, number>();
+  /** When RedBridge marked each unit as tracked (`data-redbridge-id`). */
+  const tracked = new Map<string, number>();
   const failed = new Set<string>();
   const overlaid = new Set<string>();
   const observers = new Map<Element | null, IntersectionObserver>();
@@ -61,7 +63,9 @@ export function installUnitRecorder(unitIdPattern: string, nearScreens: number, 
   function noteUnitMarked(element: Element): void {
     const fixtureId = element.getAttribute('data-fixture-id');
     const redbridgeId = element.getAttribute('data-redbridge-id');
-    if (fixtureId && redbridgeId) unitIds.set(redbridgeId, fixtureId);
+    if (!fixtureId || !redbridgeId) return;
+    unitIds.set(redbridgeId, fixtureId);
+    if (!tracked.has(fixtureId)) tracked.set(fixtureId, performance.now());
   }
 
   function noteOverlay(host: Element): void {
@@ -117,7 +121,12 @@ export function installUnitRecorder(unitIdPattern: string, nearScreens: number, 
   const recorder = {
     /** Every unit seen on screen: when it first showed, and when its translation first showed (ms since navigation). */
     appearances(): Appearance[] {
-      return [...appeared].map(([id, appearedAt]) => ({ id, appearedAt, shownAt: shown.get(id) ?? null }));
+      return [...appeared].map(([id, appearedAt]) => ({
+        id,
+        appearedAt,
+        trackedAt: tracked.get(id) ?? null,
+        shownAt: shown.get(id) ?? null,
+      }));
     },
     /** Units present now: how many, how many have an overlay, and the farthest of those from the screen. */
     coverage(): Coverage {
@@ -179,6 +188,8 @@ export interface Coverage {
 export interface Appearance {
   id: string;
   appearedAt: number;
+  /** When RedBridge first marked it as a unit it follows; null: never. */
+  trackedAt: number | null;
   /** When its translation first showed, before or after it appeared; null: never. */
   shownAt: number | null;
 }
