@@ -17,14 +17,24 @@ const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('createUnitTracker', () => {
   const events: string[] = [];
+  /** Elements as `found` and `dropped` reported them, and each unit's element when `added`. */
+  const found: Element[] = [];
+  const dropped: Element[] = [];
+  const addedElements: Element[] = [];
   let tracker: ReturnType<typeof createUnitTracker>;
   const describeUnit = (unit: TrackedUnit) => `${unit.kind}:${unit.content.text}`;
 
   beforeEach(() => {
     events.length = 0;
+    for (const list of [found, dropped, addedElements]) list.length = 0;
     document.body.innerHTML = `<div class="list-container">${comment('a', '第一条评论')}</div>`;
     tracker = createUnitTracker(xiaohongshu, isOwnNode, {
-      added: (unit) => events.push(`added ${describeUnit(unit)}`),
+      found: (element) => found.push(element),
+      added: (unit) => {
+        addedElements.push(unit.element);
+        events.push(`added ${describeUnit(unit)}`);
+      },
+      dropped: (element) => dropped.push(element),
       changed: (unit) => events.push(`changed ${describeUnit(unit)}`),
       removed: (unit) => events.push(`removed ${describeUnit(unit)}`),
       ownNodeRemoved: (node) => events.push(`own removed ${node.localName}`),
@@ -94,5 +104,31 @@ describe('createUnitTracker', () => {
     late.innerHTML = '<span class="note-text"><span>晚到的评论</span></span>';
     await frame();
     expect(events).toEqual(['added comment:第一条评论', 'added comment:', 'changed comment:晚到的评论']);
+  });
+
+  it('names each unit it finds in the page task that added it, before reading it', async () => {
+    const list = document.querySelector('.list-container')!;
+    list.insertAdjacentHTML('beforeend', comment('b', '第二条评论'));
+    await Promise.resolve();
+    // The mutation observer ran at the end of that task: the unit is known before any frame.
+    const unit = document.querySelector('#comment-b .content')!;
+    expect(found).toContain(unit);
+    await frame();
+    expect(addedElements.at(-1)).toBe(unit);
+  });
+
+  it('reports as dropped every unit found and removed before it could be read', async () => {
+    const list = document.querySelector('.list-container')!;
+    list.insertAdjacentHTML('beforeend', Array.from({ length: 400 }, (_, i) => comment(`n${i}`, `评论${i}`)).join(''));
+    await Promise.resolve();
+    // Reading 400 units takes more than the first slice: the rest wait for their turn.
+    const foundNow = found.length;
+    expect(foundNow).toBe(401);
+    list.remove();
+    await frame();
+    await frame();
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(addedElements.length + dropped.length).toBe(foundNow);
+    expect(new Set([...addedElements, ...dropped]).size).toBe(foundNow);
   });
 });

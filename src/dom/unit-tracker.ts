@@ -11,7 +11,16 @@ export interface TrackedUnit {
 }
 
 export interface UnitTrackerHandlers {
+  /**
+   * An element that matches the site's unit selector, just found in the page, before it is
+   * read (which may wait a few slices): called in the page's own task, so that where it is can
+   * be followed from the first frame it shows in. Cheap work only. Each is later `added` or,
+   * if it is gone by then, `dropped`.
+   */
+  found(element: Element): void;
   added(unit: TrackedUnit): void;
+  /** A `found` element the page removed before it could be read. */
+  dropped(element: Element): void;
   /** The page changed the unit's words in place. */
   changed(unit: TrackedUnit): void;
   removed(unit: TrackedUnit): void;
@@ -33,9 +42,10 @@ let nextId = 1;
 /**
  * Finds a site's units in the page and follows them as the page changes: infinite scroll,
  * SPA navigation, lazy replies, re-renders. It reads each batch of the page observer's changes
- * at the end of the page's task; reading and marking the units found is time-sliced (a short
- * first slice right there, the rest in tasks of their own), so a page that adds a thousand
- * comments at once never turns into one long task.
+ * at the end of the page's task and names every unit element found there to `found` at once;
+ * reading and marking them is time-sliced (a short first slice right there, the rest in tasks
+ * of their own), so a page that adds a thousand comments at once never turns into one long
+ * task, and a unit the reader scrolls past before it is read is still known to have been seen.
  */
 export function createUnitTracker(
   adapter: SiteAdapter,
@@ -53,9 +63,9 @@ export function createUnitTracker(
 
   function track(element: Element): void {
     // Queued work may run a few frames later: the page may have dropped the element by then.
-    if (tracked.has(element) || !element.isConnected) return;
-    const kind = adapter.kindOf(element);
-    if (!kind) return;
+    if (tracked.has(element)) return;
+    const kind = element.isConnected ? adapter.kindOf(element) : null;
+    if (!kind) return handlers.dropped(element);
     const unit: TrackedUnit = { id: `u${nextId++}`, element, kind, content: adapter.readUnit(element, kind) };
     element.setAttribute(UNIT_ID_ATTRIBUTE, unit.id);
     tracked.set(element, unit);
@@ -63,8 +73,13 @@ export function createUnitTracker(
   }
 
   function queueUnitsIn(root: Element): void {
-    if (root.matches(adapter.unitSelector)) slicer.add(() => track(root));
-    for (const element of root.querySelectorAll(adapter.unitSelector)) slicer.add(() => track(element));
+    const found = Array.from(root.querySelectorAll(adapter.unitSelector));
+    if (root.matches(adapter.unitSelector)) found.unshift(root);
+    for (const element of found) {
+      if (tracked.has(element)) continue;
+      handlers.found(element);
+      slicer.add(() => track(element));
+    }
   }
 
   function recheck(element: Element): void {

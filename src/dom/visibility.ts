@@ -7,6 +7,8 @@ const SOON_MARGIN = `${SOON_FRACTION * 100}% 0px ${SOON_FRACTION * 100}% 0px`;
 export const FULL_BATCH_UNITS = 24;
 
 interface ContainerObservers {
+  /** The scroll container, or null for the window. */
+  root: Element | null;
   near: IntersectionObserver;
   soon: IntersectionObserver;
 }
@@ -36,6 +38,8 @@ export function createVisibilityQueue({ scrollContainerFor, onNear, onFlush }: V
   let windowObservers: ContainerObservers | null = null;
   const containerObservers = new WeakMap<Element, ContainerObservers>();
   const all = new Set<IntersectionObserver>();
+  /** Watched units, with the observers that watch them (a removed unit's container cannot be found from it). */
+  const watched = new WeakMap<Element, ContainerObservers>();
   /** Queued units, with the observers that watch them. */
   const queued = new Map<Element, ContainerObservers>();
 
@@ -60,6 +64,7 @@ export function createVisibilityQueue({ scrollContainerFor, onNear, onFlush }: V
 
   function create(root: Element | null): ContainerObservers {
     const observers: ContainerObservers = {
+      root,
       near: new IntersectionObserver(
         (entries) => {
           const near = entries.filter((entry) => entry.isIntersecting);
@@ -101,16 +106,20 @@ export function createVisibilityQueue({ scrollContainerFor, onNear, onFlush }: V
 
   return {
     watch(element: Element): void {
-      observersFor(element).near.observe(element);
+      const observers = observersFor(element);
+      watched.set(element, observers);
+      observers.near.observe(element);
     },
     unwatch(element: Element): void {
-      const container = scrollContainerFor(element);
-      const observers = container ? containerObservers.get(container) : windowObservers;
+      const observers = watched.get(element);
+      watched.delete(element);
       queued.delete(element);
-      observers?.near.unobserve(element);
-      observers?.soon.unobserve(element);
+      if (!observers) return;
+      observers.near.unobserve(element);
+      observers.soon.unobserve(element);
       // A closed note takes its comment column with it: drop that column's observers too.
-      if (container && observers && !container.isConnected) {
+      const container = observers.root;
+      if (container && !container.isConnected && containerObservers.get(container) === observers) {
         for (const observer of [observers.near, observers.soon]) {
           observer.disconnect();
           all.delete(observer);

@@ -212,4 +212,37 @@ describe('startInlineOverlays', () => {
     expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
     expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 0, failed: 0 });
   });
+
+  it('translates a unit that came near before it was read, though it never comes near again', async () => {
+    start('第一条');
+    const later = Array.from({ length: 400 }, (_, i) => {
+      const unit = document.createElement('p');
+      unit.className = 'unit';
+      unit.textContent = `第${i}条回复`;
+      return unit;
+    });
+    document.body.append(...later);
+    await Promise.resolve();
+    const last = later.at(-1)!;
+    // Watched in the page's task that added it, read only a few slices later.
+    const near = FakeObserver.all.find((o) => o.rootMargin.startsWith('100%'))!;
+    expect(near.observed.has(last)).toBe(true);
+    expect(held.client.cached).not.toHaveBeenCalledWith({ text: '第399条回复', mentions: [] });
+    // The reader scrolls it past on a busy page before RedBridge has read it.
+    comeNear([last], 100);
+    await vi.waitFor(() => expect(held.translate).toHaveBeenCalledWith({ text: '第399条回复', mentions: [] }, false, undefined));
+    held.answerTranslation('第399条回复', translated('第399条回复', false));
+    await answersArrive();
+    expect(overlayOf(last)?.getAttribute('data-state')).toBe('done');
+    // Only that one: the others wait until they come near.
+    expect(held.translate).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops watching a unit once it is read and has no Chinese', async () => {
+    const [english, chinese] = start('hello there', '你好');
+    await answersArrive();
+    const near = FakeObserver.all.find((o) => o.rootMargin.startsWith('100%'))!;
+    expect(near.observed.has(english!)).toBe(false);
+    expect(near.observed.has(chinese!)).toBe(true);
+  });
 });

@@ -48,19 +48,29 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
   /** By unit element, and by overlay host element. */
   const views = new WeakMap<Element, View>();
   const hostViews = new WeakMap<Element, View>();
+  /**
+   * Units that came near while they waited to be read: on a busy page the reader can scroll
+   * past a unit the page just added before RedBridge has read it, and it must not be missed.
+   */
+  const nearBeforeRead = new WeakSet<Element>();
   /** Overlays of translations that just arrived, rendered a slice at a time. */
   const answers = createTaskSlicer();
   const visibility = createVisibilityQueue({
     scrollContainerFor: adapter.scrollContainerFor,
     onNear(elements) {
-      const shown = new Set<Element>();
+      const handled = new Set<Element>();
       for (const element of elements) {
         const view = views.get(element);
-        if (!view) continue;
-        view.near = true;
-        if (showCached(view)) shown.add(element);
+        if (!view) {
+          // Not read yet (or not Chinese, and unwatched when read): `added` takes it from here.
+          nearBeforeRead.add(element);
+          handled.add(element);
+        } else {
+          view.near = true;
+          if (showCached(view)) handled.add(element);
+        }
       }
-      return shown;
+      return handled;
     },
     onFlush(elements) {
       // Asked for in one go: the translate client sends them to the background in one message.
@@ -163,8 +173,13 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
   }
 
   function added(unit: TrackedUnit): void {
+    const cameNear = nearBeforeRead.has(unit.element);
+    nearBeforeRead.delete(unit.element);
     const adopted = adoptableView(unit);
     if (adopted) {
+      // Shown again, or translated at once: the replaced element is not waited for.
+      visibility.unwatch(unit.element);
+      visibility.unwatch(adopted.unit.element);
       views.delete(adopted.unit.element);
       adopted.unit = unit;
       views.set(unit.element, adopted);
@@ -172,7 +187,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       else void translate(adopted);
       return;
     }
-    if (!chineseParts(unit.content)) return;
+    if (!chineseParts(unit.content)) return visibility.unwatch(unit.element);
     const view: View = {
       unit,
       host: null,
@@ -181,16 +196,24 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       generation: 0,
       reinserts: 0,
       cached: null,
-      near: false,
+      near: cameNear,
     };
     stats?.unitFound(view);
     views.set(unit.element, view);
+    // Already near: translated now (the background answers from its cache when it can).
+    if (cameNear) return void translate(view);
+    // Watched since it was found; again, in case it was unwatched without Chinese and has some now.
     visibility.watch(unit.element);
     lookUpCached(view);
   }
 
   const tracker = createUnitTracker(adapter, isOwnNode, {
+    found: (element) => visibility.watch(element),
     added,
+    dropped(element) {
+      nearBeforeRead.delete(element);
+      visibility.unwatch(element);
+    },
     changed(unit) {
       const view = views.get(unit.element);
       if (!view) return added(unit);
