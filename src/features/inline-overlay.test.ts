@@ -113,6 +113,25 @@ describe('startInlineOverlays', () => {
     expect(held.translate).not.toHaveBeenCalled();
   });
 
+  it('shows the cache answer that comes first for a unit asked for while its lookup was on the way', async () => {
+    const [unit] = start('你好');
+    // About to be seen before the cache has answered: its translation is asked for at once.
+    comeNear([unit!], 100);
+    expect(held.translate).toHaveBeenCalledTimes(1);
+
+    held.answerLookup('你好', translated('你好', true));
+    await answersArrive();
+    expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
+
+    // The translation's answer comes after: dropped, nothing counted or drawn twice.
+    held.answerTranslation('你好', { ...translated('你好', false), translation: 'EN later' });
+    await answersArrive();
+    expect(overlayOf(unit!)?.shadowRoot?.textContent).toContain('EN 你好');
+    expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
+  });
+
   it('asks for a translation of a unit the cache does not have once it is about to be seen', async () => {
     const [unit] = start('谢谢');
     held.answerLookup('谢谢', null);

@@ -38,6 +38,11 @@ interface View {
   cached: { request: UnitContent; outcomes: TranslateOutcome[] } | null;
   /** Came within a screen of the view (see `dom/visibility.ts`). */
   near: boolean;
+  /**
+   * Its first translation was asked for while its cache lookup was still on the way: whichever
+   * answers first is shown (on a busy page each round trip can wait a frame of hundreds of ms).
+   */
+  cacheMayAnswer: boolean;
 }
 
 /**
@@ -106,6 +111,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     const request = chineseParts(view.unit.content);
     if (!request) return remove(view);
     const generation = ++view.generation;
+    view.cacheMayAnswer = !retry && backend === undefined && view.host === null && view.state.status === 'loading';
     view.request = request;
     view.state = { status: 'loading' };
     // The reader's own Retry or re-translation, or new words in a shown overlay: say so at once.
@@ -120,6 +126,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     // One answer holds a batch of units: their overlays are put in a slice at a time.
     answers.add(() => {
       if (!current()) return;
+      view.cacheMayAnswer = false;
       stats?.unitTranslated(view, outcomes);
       view.state = overlayStateOf(request, outcomes);
       render(view);
@@ -137,7 +144,12 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     if (!request) return;
     void cachedRequest(client, request).then((outcomes) => {
       const current = views.get(view.unit.element) === view && sameRequest(request, chineseParts(view.unit.content));
-      if (!outcomes || !current || view.request) return;
+      if (!outcomes || !current) return;
+      if (view.request) {
+        // Its translation is on the way too: the cache's answer is here first.
+        if (view.cacheMayAnswer && sameRequest(view.request, request)) show(view, request, outcomes);
+        return;
+      }
       view.cached = { request, outcomes };
       // It came near while the cache was being read: it may already wait in the queue.
       if (view.near && showCached(view)) visibility.unwatch(view.unit.element);
@@ -149,12 +161,18 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
     const { cached } = view;
     if (!cached || view.request) return false;
     view.cached = null;
-    view.generation += 1;
-    view.request = cached.request;
-    stats?.unitTranslated(view, cached.outcomes);
-    view.state = overlayStateOf(cached.request, cached.outcomes);
-    render(view);
+    show(view, cached.request, cached.outcomes);
     return true;
+  }
+
+  /** Shows answers from the cache; a translation still on its way for them is dropped when it comes. */
+  function show(view: View, request: UnitContent, outcomes: TranslateOutcome[]): void {
+    view.generation += 1;
+    view.cacheMayAnswer = false;
+    view.request = request;
+    stats?.unitTranslated(view, outcomes);
+    view.state = overlayStateOf(request, outcomes);
+    render(view);
   }
 
   function remove(view: View): void {
@@ -197,6 +215,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       reinserts: 0,
       cached: null,
       near: cameNear,
+      cacheMayAnswer: false,
     };
     stats?.unitFound(view);
     views.set(unit.element, view);
