@@ -171,6 +171,13 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
 async function reportNeverShown(page: Page, appearances: readonly Appearance[]): Promise<void> {
   const late = appearances.filter((unit) => unit.trackedAt === null || unit.trackedAt > unit.appearedAt).length;
   console.log(`[bench] units on screen before RedBridge tracked them: ${late} of ${appearances.length}`);
+  const at = (ms: number | null) => (ms === null ? 'never' : `${Math.round(ms)} ms`);
+  const slowest = appearances
+    .filter((unit) => unit.shownAt !== null)
+    .sort((a, b) => b.shownAt! - b.appearedAt - (a.shownAt! - a.appearedAt))
+    .slice(0, 3)
+    .map((unit) => `${unit.id} (on screen at ${at(unit.appearedAt)}, tracked at ${at(unit.trackedAt)}, shown at ${at(unit.shownAt)})`);
+  console.log(`[bench] slowest to show their translation: ${slowest.join('; ')}`);
   const never = appearances.filter((unit) => unit.shownAt === null);
   if (never.length === 0) return;
   const details = await page.evaluate(
