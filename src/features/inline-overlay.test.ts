@@ -125,7 +125,7 @@ describe('startInlineOverlays', () => {
     expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
 
     // The translation's answer comes after: dropped, nothing counted or drawn twice.
-    held.answerTranslation('你好', { ...translated('你好', false), translation: 'EN later' });
+    held.answerTranslation('你好', { ok: true, translation: 'EN later', backend: 'google', fromCache: false });
     await answersArrive();
     expect(overlayOf(unit!)?.shadowRoot?.textContent).toContain('EN 你好');
     expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
