@@ -144,7 +144,7 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
     if (traceData && options.trace?.save) writeFileSync(options.trace.save, traceData);
     const atEnd = await units.coverage();
     const appearances = (await units.appearances()).filter((unit) => !unit.id.includes('skip'));
-    if (options.withExtension) await reportNeverShown(page, appearances);
+    if (options.withExtension) await logUnitTimes(page, appearances);
     // The page's clock starts at navigation: the last translation on the first screen is the time to a translated screen.
     const firstScreenMs =
       firstScreen.length > 0 && firstScreen.every((unit) => unit.shownAt !== null)
@@ -165,34 +165,35 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
 }
 
 /**
- * Names the units that came on screen and never showed a translation, with what RedBridge left
- * on them: a rare miss in long runs is otherwise only a count in the report.
+ * Logs how many units came on screen before RedBridge read them, the three slowest to show
+ * their translation, and every unit that never did, with what RedBridge left on it: a rare miss
+ * or a slow unit in a long run is otherwise only a number in the report.
  */
-async function reportNeverShown(page: Page, appearances: readonly Appearance[]): Promise<void> {
+async function logUnitTimes(page: Page, appearances: readonly Appearance[]): Promise<void> {
+  const at = (ms: number | null) => (ms === null ? 'never' : `${Math.round(ms)} ms`);
+  const timing = (unit: Appearance) => `on screen at ${at(unit.appearedAt)}, tracked at ${at(unit.trackedAt)}, shown at ${at(unit.shownAt)}`;
   const late = appearances.filter((unit) => unit.trackedAt === null || unit.trackedAt > unit.appearedAt).length;
   console.log(`[bench] units on screen before RedBridge tracked them: ${late} of ${appearances.length}`);
-  const at = (ms: number | null) => (ms === null ? 'never' : `${Math.round(ms)} ms`);
   const slowest = appearances
     .filter((unit) => unit.shownAt !== null)
     .sort((a, b) => b.shownAt! - b.appearedAt - (a.shownAt! - a.appearedAt))
     .slice(0, 3)
-    .map((unit) => `${unit.id} (on screen at ${at(unit.appearedAt)}, tracked at ${at(unit.trackedAt)}, shown at ${at(unit.shownAt)})`);
+    .map((unit) => `${unit.id} (${timing(unit)})`);
   console.log(`[bench] slowest to show their translation: ${slowest.join('; ')}`);
   const never = appearances.filter((unit) => unit.shownAt === null);
   if (never.length === 0) return;
-  const details = await page.evaluate(
-    (units) =>
-      units.map(({ id, appearedAt, trackedAt }) => {
-        const timing = `on screen at ${Math.round(appearedAt)} ms, tracked at ${trackedAt === null ? 'never' : `${Math.round(trackedAt)} ms`}`;
+  const states = await page.evaluate(
+    (ids) =>
+      ids.map((id) => {
         const element = document.querySelector(`[data-fixture-id="${id}"]`);
-        if (!element) return `${id} (${timing}): no longer in the page`;
+        if (!element) return 'no longer in the page';
         const unitId = element.getAttribute('data-redbridge-id');
         const host = unitId ? document.querySelector(`redbridge-translation[data-redbridge-for="${unitId}"]`) : null;
-        return `${id} (${timing}): ${unitId ? `tracked as ${unitId}` : 'not tracked'}, overlay ${host?.getAttribute('data-state') ?? 'none'}`;
+        return `${unitId ? `tracked as ${unitId}` : 'not tracked'}, overlay ${host?.getAttribute('data-state') ?? 'none'}`;
       }),
-    never,
+    never.map((unit) => unit.id),
   );
-  console.log(`[bench] on screen and never translated: ${details.join('; ')}`);
+  console.log(`[bench] on screen and never translated: ${never.map((unit, i) => `${unit.id} (${timing(unit)}): ${states[i]}`).join('; ')}`);
 }
 
 export function parseTrace(data: Uint8Array): TraceEvent[] {
