@@ -36,7 +36,7 @@ function requestsCell(pass: PassResult): string {
   return `${requests} (${per100} per 100 units; ${duplicates.toFixed(1)} % duplicate texts)`;
 }
 
-/** The measurements as Markdown tables, for the terminal and the README. */
+/** The measurements as Markdown tables, for the terminal and docs/performance.md. */
 export function formatReport(results: BenchResults): string {
   const { note, feed, navigation, contentScript, config, machine } = results;
   const [without, cold, warm] = [note.withoutExtension, note.cold, note.warm];

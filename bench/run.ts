@@ -2,7 +2,7 @@
  * `npm run bench`: RedBridge on generated RedNote pages at scale, in Debian's Chromium, with
  * and without the extension, against a fake Google that answers after a fixed latency.
  * Writes bench/results.json and bench/results.md, prints the table, and exits non-zero when
- * a budget is missed. `--readme` also puts the table into the README.
+ * a budget is missed. `--docs` also puts the table into docs/performance.md.
  * Options: --comments N, --cards N, --latency MS, --navigations N, --step MS.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -157,23 +157,23 @@ async function main(): Promise<number> {
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(ROOT, 'bench/results.md'), `${report}\n`);
-  if (process.argv.includes('--readme')) updateReadme(report);
+  if (process.argv.includes('--docs')) updatePerformanceDoc(report);
   console.log(`\n${report}\n`);
   const missed = budgets.filter((check) => !check.ok);
   log(`${missed.length === 0 ? 'all budgets hold' : `${missed.length} budget(s) missed`} (${Math.round((Date.now() - started) / 1000)} s)`);
   return missed.length === 0 ? 0 : 1;
 }
 
-/** Replaces the README's table between its bench markers. */
-function updateReadme(report: string): void {
-  const path = join(ROOT, 'README.md');
-  const readme = readFileSync(path, 'utf8');
+/** Replaces the table between the bench markers of docs/performance.md. */
+function updatePerformanceDoc(report: string): void {
+  const path = join(ROOT, 'docs', 'performance.md');
+  const page = readFileSync(path, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
-  writeFileSync(path, `${readme.slice(0, from + start.length)}\n${report}\n${readme.slice(to)}`);
+  const from = page.indexOf(start);
+  const to = page.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
+  writeFileSync(path, `${page.slice(0, from + start.length)}\n${report}\n${page.slice(to)}`);
 }
 
 main().then(
