@@ -1,37 +1,86 @@
 import type { NavigationResult } from './navigations';
 import type { PassResult } from './scenarios';
+import { median, percentile, spread, type Spread } from './stats';
+import { FRAME_MS } from './trace';
 
-/** The performance budgets of issue 6; the benchmark fails when one is missed. */
+/**
+ * The performance budgets. Two kinds, so that no verdict is decided by one unlucky task:
+ * - counts are exact and hold in every pass (what is translated, requests, nodes, size);
+ * - timing figures are read within a pass as a percentile or a ratio against the same round's
+ *   pass without RedBridge, and judged on their median over the rounds.
+ * docs/performance.md says which old budget each one replaces and why it is as strict.
+ */
 export const BUDGETS = {
-  /** Long tasks (> 50 ms) the extension causes while the 5,000-comment note loads and scrolls. */
-  extensionLongTasks: 0,
-  /** With a warm cache, the most any unit on screen waits for its translation after appearing. */
-  warmLatencyMs: 100,
-  /** Before scrolling, only units this near the screen (in screen heights) are translated. */
+  /** Chinese units without a translation at the end of a pass, and notes opened without one. */
+  untranslated: 0,
+  /** Units that must not be translated but got an overlay. */
+  wronglyOverlaid: 0,
+  /** Before scrolling, only units this near the screen (in screen heights) are translated… */
   nearScreens: 1.25,
+  /** …and none beyond. */
+  translatedBeyondNearBand: 0,
   /** Units per backend request on a cold page, at least. */
   coldUnitsPerRequest: 20,
   /** Backend requests on a warm page. */
   warmRequests: 0,
-  /** Heap the extension adds over 50 modal navigations (its growth minus the page's own). */
-  navigationGrowthMB: 3,
+  /** DOM nodes RedBridge adds to the page per translated unit (overlay host and shadow tree). */
+  nodesPerUnit: 33,
   /** The content script, gzipped. */
   contentScriptGzipKB: 50,
+  /** RedBridge's script time in one page task, 99th percentile over the tasks it runs in. */
+  sliceP99Ms: 20,
+  /** Page tasks in which RedBridge's scripts run longer than a frame, cold and warm pass together. */
+  slicesOverFrame: 15,
+  /** Warm cache: a unit on screen shows its translation within this, 99th percentile. */
+  warmLatencyP99Ms: 50,
+  /** The page's long tasks with RedBridge, as a multiple of the same page's without it. */
+  longTaskCountRatio: 5,
+  /** Time in the page's long tasks with RedBridge, as a multiple of the same without it. */
+  longTaskTimeRatio: 4.5,
+  /** Heap RedBridge adds over the modal navigations (its growth minus the page's own). */
+  navigationGrowthMB: 3,
 } as const;
 
-export interface BudgetCheck {
-  budget: string;
-  limit: string;
-  measured: string;
-  ok: boolean;
+/** One round of the timing scenario: the same note without RedBridge, then cold, then warm. */
+export interface TimingRound {
+  without: PassResult;
+  cold: PassResult;
+  warm: PassResult;
 }
 
-export interface BudgetInputs {
+/** Passes run once, for the figures that need the full-size pages. */
+export interface ScalePasses {
   noteCold: PassResult;
-  noteWarm: PassResult;
   feedCold: PassResult;
   navigation: { withExtension: NavigationResult; withoutExtension: NavigationResult };
+}
+
+export interface Measurements {
+  rounds: TimingRound[];
+  scale: ScalePasses;
   contentScriptGzipKB: number;
+}
+
+/**
+ * `exact`: must hold in every pass it is read in (the worst is shown). `median`: judged on the
+ * median of one value per round (shown with the rounds' min–max). `once`: read in one pass.
+ */
+export type BudgetKind = 'exact' | 'median' | 'once';
+
+export interface BudgetCheck {
+  id: keyof typeof BUDGETS;
+  budget: string;
+  kind: BudgetKind;
+  /** `max`: the figure must be at most the limit; `min`: at least. */
+  bound: 'max' | 'min';
+  limit: number;
+  unit: string;
+  /** Every value read: one per pass (exact), per round (median), or one (once). */
+  values: number[];
+  /** The judged figure: the worst value (exact, once) or the median (median). */
+  figure: number;
+  spread: Spread;
+  ok: boolean;
 }
 
 /** Units whose translation showed, per backend request. */
@@ -39,75 +88,161 @@ export function unitsPerRequest(pass: PassResult): number {
   return pass.requests.requests === 0 ? Infinity : pass.atEnd.translated / pass.requests.requests;
 }
 
-/** The slowest unit on screen (ms after it appeared), or Infinity if one never showed its translation. */
-export function worstLatencyMs(pass: PassResult): number {
-  let worst = -Infinity;
-  for (const unit of pass.appearances) {
-    if (unit.shownAt === null) return Infinity;
-    worst = Math.max(worst, unit.shownAt - unit.appearedAt);
-  }
-  return worst;
+/** How long after appearing each unit on screen showed its translation (0: it was there first); Infinity: never. */
+export function latenciesMs(pass: PassResult): number[] {
+  return pass.appearances.map((unit) => (unit.shownAt === null ? Infinity : Math.max(0, unit.shownAt - unit.appearedAt)));
 }
 
-const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
+/** Chinese units without a translation at the end, plus one if the overlays never settled (still loading or still coming). */
+const untranslated = (pass: PassResult) => pass.atEnd.mustTranslate - pass.atEnd.translated + (pass.settled ? 0 : 1);
+const ratio = (withExtension: number, without: number) => (without === 0 ? (withExtension === 0 ? 1 : Infinity) : withExtension / without);
+const traced = (pass: PassResult) => {
+  if (!pass.mainThread) throw new Error('a timing pass was not traced');
+  return pass.mainThread;
+};
 
-export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
-  const { noteCold, noteWarm, feedCold, navigation, contentScriptGzipKB } = inputs;
-  const longTasks = (noteCold.mainThread?.extensionLongTasks ?? 0) + (noteWarm.mainThread?.extensionLongTasks ?? 0);
-  const warmWorst = worstLatencyMs(noteWarm);
-  const far = noteCold.atStart.overlaidFar.length + feedCold.atStart.overlaidFar.length;
-  const untranslated = [noteCold, feedCold].reduce((sum, pass) => sum + (pass.atEnd.mustTranslate - pass.atEnd.translated), 0);
-  const wrong = [noteCold, feedCold].reduce((sum, pass) => sum + pass.atEnd.wronglyOverlaid.length, 0);
-  const perRequest = Math.min(unitsPerRequest(noteCold), unitsPerRequest(feedCold));
-  const extensionGrowth = navigation.withExtension.growthMB - navigation.withoutExtension.growthMB;
+/** DOM nodes the pass with RedBridge has beyond the same page without it, per translated unit. */
+export function nodesPerUnit(withExtension: PassResult, without: PassResult): number {
+  return (withExtension.heap.domNodes - without.heap.domNodes) / Math.max(1, withExtension.atEnd.translated);
+}
+
+interface BudgetSpec {
+  id: keyof typeof BUDGETS;
+  budget: string;
+  kind: BudgetKind;
+  bound: 'max' | 'min';
+  unit: string;
+  values(measured: Measurements): number[];
+}
+
+function budgetSpecs(): BudgetSpec[] {
+  const withExtension = (m: Measurements) => [...m.rounds.flatMap((round) => [round.cold, round.warm]), m.scale.noteCold, m.scale.feedCold];
+  const cold = (m: Measurements) => [...m.rounds.map((round) => round.cold), m.scale.noteCold, m.scale.feedCold];
   return [
     {
-      budget: 'Long tasks caused by RedBridge (5,000-comment note, load and scroll)',
-      limit: `${BUDGETS.extensionLongTasks}`,
-      measured: `${longTasks} (its longest slice ${fixed(noteCold.mainThread?.longestExtensionSliceMs ?? NaN)} ms)`,
-      ok: noteCold.mainThread !== null && longTasks <= BUDGETS.extensionLongTasks,
+      id: 'untranslated',
+      budget: 'Chinese units left untranslated at the end of a pass, and modal notes opened without a translation',
+      kind: 'exact',
+      bound: 'max',
+      unit: '',
+      values: (m) => [...withExtension(m).map(untranslated), m.scale.navigation.withExtension.untranslatedNotes],
     },
     {
-      budget: 'Warm cache: slowest unit on screen, after appearing',
-      limit: `≤ ${BUDGETS.warmLatencyMs} ms`,
-      measured: `${fixed(Math.max(0, warmWorst))} ms over ${noteWarm.appearances.length} units`,
-      ok: noteWarm.appearances.length > 0 && warmWorst <= BUDGETS.warmLatencyMs,
+      id: 'wronglyOverlaid',
+      budget: 'Units overlaid that must not be (names, non-Chinese text)',
+      kind: 'exact',
+      bound: 'max',
+      unit: '',
+      values: (m) => withExtension(m).map((pass) => pass.atEnd.wronglyOverlaid.length),
     },
     {
-      budget: `Before scrolling: units translated from farther than ${BUDGETS.nearScreens} screens (note and feed)`,
-      limit: '0',
-      measured: `${far} (translated ${noteCold.atStart.overlaid} of ${noteCold.atStart.present} comments, ${feedCold.atStart.overlaid} of ${feedCold.atStart.present} cards)`,
-      ok: far === 0 && noteCold.atStart.overlaid > 0 && feedCold.atStart.overlaid > 0,
+      id: 'translatedBeyondNearBand',
+      budget: `Before scrolling: units translated from farther than ${BUDGETS.nearScreens} screens`,
+      kind: 'exact',
+      bound: 'max',
+      unit: '',
+      // A pass that translated nothing before scrolling proves nothing about the band: it counts as a miss.
+      values: (m) => withExtension(m).map((pass) => (pass.atStart.overlaid === 0 ? Infinity : pass.atStart.overlaidFar.length)),
     },
     {
-      budget: 'After scrolling to the end: Chinese units untranslated, other units overlaid',
-      limit: '0 and 0',
-      measured: `${untranslated} and ${wrong}`,
-      ok: untranslated === 0 && wrong === 0,
+      id: 'coldUnitsPerRequest',
+      budget: 'Cold cache: units per backend request',
+      kind: 'exact',
+      bound: 'min',
+      unit: '',
+      values: (m) => cold(m).map(unitsPerRequest),
     },
     {
-      budget: 'Cold cache: units per backend request (note and feed)',
-      limit: `≥ ${BUDGETS.coldUnitsPerRequest}`,
-      measured: fixed(perRequest),
-      ok: perRequest >= BUDGETS.coldUnitsPerRequest,
+      id: 'warmRequests',
+      budget: 'Warm cache: backend requests',
+      kind: 'exact',
+      bound: 'max',
+      unit: '',
+      values: (m) => m.rounds.map((round) => round.warm.requests.requests),
     },
     {
-      budget: 'Warm cache: backend requests (note, load and scroll)',
-      limit: `${BUDGETS.warmRequests}`,
-      measured: `${noteWarm.requests.requests}`,
-      ok: noteWarm.requests.requests <= BUDGETS.warmRequests,
+      id: 'nodesPerUnit',
+      budget: 'DOM nodes RedBridge adds per translated unit',
+      kind: 'exact',
+      bound: 'max',
+      unit: '',
+      values: (m) => m.rounds.flatMap((round) => [nodesPerUnit(round.cold, round.without), nodesPerUnit(round.warm, round.without)]),
     },
     {
-      budget: `Heap RedBridge adds over ${navigation.withExtension.navigations} modal navigations`,
-      limit: `≤ ${BUDGETS.navigationGrowthMB} MB`,
-      measured: `${fixed(extensionGrowth, 2)} MB`,
-      ok: extensionGrowth <= BUDGETS.navigationGrowthMB,
-    },
-    {
+      id: 'contentScriptGzipKB',
       budget: 'Content script, gzipped',
-      limit: `< ${BUDGETS.contentScriptGzipKB} kB`,
-      measured: `${fixed(contentScriptGzipKB)} kB`,
-      ok: contentScriptGzipKB < BUDGETS.contentScriptGzipKB,
+      kind: 'once',
+      bound: 'max',
+      unit: 'kB',
+      values: (m) => [m.contentScriptGzipKB],
+    },
+    {
+      id: 'sliceP99Ms',
+      budget: "RedBridge's script time per page task, p99 (the worse of cold and warm)",
+      kind: 'median',
+      bound: 'max',
+      unit: 'ms',
+      values: (m) => m.rounds.map((round) => Math.max(traced(round.cold).extensionSliceP99Ms, traced(round.warm).extensionSliceP99Ms)),
+    },
+    {
+      id: 'slicesOverFrame',
+      budget: `Page tasks in which RedBridge's scripts ran over ${FRAME_MS} ms (cold and warm pass together)`,
+      kind: 'median',
+      bound: 'max',
+      unit: '',
+      values: (m) => m.rounds.map((round) => traced(round.cold).extensionSlicesOverFrame + traced(round.warm).extensionSlicesOverFrame),
+    },
+    {
+      id: 'warmLatencyP99Ms',
+      budget: 'Warm cache: unit on screen → its translation shown, p99',
+      kind: 'median',
+      bound: 'max',
+      unit: 'ms',
+      values: (m) => m.rounds.map((round) => percentile(latenciesMs(round.warm), 99)),
+    },
+    {
+      id: 'longTaskCountRatio',
+      budget: "The page's long tasks (> 50 ms), with RedBridge ÷ without (the worse of cold and warm)",
+      kind: 'median',
+      bound: 'max',
+      unit: '×',
+      values: (m) =>
+        m.rounds.map((round) =>
+          Math.max(ratio(traced(round.cold).longTasks, traced(round.without).longTasks), ratio(traced(round.warm).longTasks, traced(round.without).longTasks)),
+        ),
+    },
+    {
+      id: 'longTaskTimeRatio',
+      budget: "Time in the page's long tasks, with RedBridge ÷ without (the worse of cold and warm)",
+      kind: 'median',
+      bound: 'max',
+      unit: '×',
+      values: (m) =>
+        m.rounds.map((round) =>
+          Math.max(
+            ratio(traced(round.cold).longTaskMs, traced(round.without).longTaskMs),
+            ratio(traced(round.warm).longTaskMs, traced(round.without).longTaskMs),
+          ),
+        ),
+    },
+    {
+      id: 'navigationGrowthMB',
+      budget: 'Heap RedBridge adds over the modal navigations',
+      kind: 'once',
+      bound: 'max',
+      unit: 'MB',
+      values: (m) => [m.scale.navigation.withExtension.growthMB - m.scale.navigation.withoutExtension.growthMB],
     },
   ];
+}
+
+export function checkBudgets(measured: Measurements): BudgetCheck[] {
+  return budgetSpecs().map((spec) => {
+    const values = spec.values(measured);
+    const limit = BUDGETS[spec.id];
+    const worst = spec.bound === 'max' ? Math.max(...values) : Math.min(...values);
+    const figure = spec.kind === 'median' ? median(values) : worst;
+    const within = spec.bound === 'max' ? figure <= limit : figure >= limit;
+    return { ...spec, limit, values, figure, spread: spread(values), ok: values.length > 0 && !Number.isNaN(figure) && within };
+  });
 }

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'puppeteer';
-import { settle } from '../tests/e2e/overlays';
-import { readHeap, type HeapReading } from './scenarios';
+import { readHeap, settleWithin, type HeapReading } from './scenarios';
 
 export interface NavigationResult {
   navigations: number;
+  /** Notes (with RedBridge) that showed no finished translation, or whose overlays never settled. */
+  untranslatedNotes: number;
   /** After the first note was opened and closed. */
   afterFirst: HeapReading;
   /** After the last. */
@@ -26,22 +27,32 @@ export async function modalNavigations(
     const session = await page.createCDPSession();
     await page.goto(feedUrl, { waitUntil: 'load' });
     let afterFirst: HeapReading | null = null;
+    let untranslatedNotes = 0;
     for (let round = 0; round < count; round += 1) {
       await openCard(page, round % cards);
       await page.waitForSelector('.note-detail-mask .note-scroller');
-      if (withExtension) {
-        await page.waitForSelector('.note-detail-mask redbridge-translation');
-        await settle(page);
-      }
+      if (withExtension && !(await noteTranslated(page))) untranslatedNotes += 1;
       await page.click('.note-detail-mask .close-circle');
       await page.waitForFunction(() => !document.querySelector('.note-detail-mask'));
       if (round === 0) afterFirst = await readHeap(session);
     }
     const afterLast = await readHeap(session);
-    return { navigations: count, afterFirst: afterFirst!, afterLast, growthMB: afterLast.usedMB - afterFirst!.usedMB };
+    return { navigations: count, untranslatedNotes, afterFirst: afterFirst!, afterLast, growthMB: afterLast.usedMB - afterFirst!.usedMB };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Whether the open note shows a finished translation and its overlays settle: RedBridge's
+ * part, so a note that does not is counted, not thrown (the page's own elements are awaited
+ * with `waitForSelector`, whose time-out is the harness's).
+ */
+async function noteTranslated(page: Page): Promise<boolean> {
+  const shown = await page
+    .waitForSelector('.note-detail-mask redbridge-translation[data-state="done"]', { timeout: 20_000 })
+    .then(() => true, () => false);
+  return shown && (await settleWithin(page, 20_000));
 }
 
 /**

@@ -1,75 +1,159 @@
-import { unitsPerRequest, worstLatencyMs, type BudgetCheck } from './budgets';
-import type { NavigationResult } from './navigations';
+import { latenciesMs, unitsPerRequest, type BudgetCheck, type Measurements } from './budgets';
+import type { HarnessFailure } from './harness';
 import type { PassResult } from './scenarios';
+import { median, percentile, spread } from './stats';
+import { FRAME_MS, SLICE_PERCENTILE } from './trace';
+
+export interface BenchConfig {
+  /** `--quick`: one round on small pages; the verdict is only indicative. */
+  quick: boolean;
+  /** Timing rounds. */
+  passes: number;
+  /** Comments of the timing rounds' note. */
+  comments: number;
+  /** Comments of the scale pass's note. */
+  scaleComments: number;
+  feedCards: number;
+  navigations: number;
+  backendLatencyMs: number;
+  scrollStepDelayMs: number;
+}
 
 export interface BenchResults {
   date: string;
+  /** The commit measured; `+` when the work tree had changes. */
+  commit?: string;
   machine: { cpus: number; memoryGB: number; chromium: string };
-  config: { comments: number; feedCards: number; backendLatencyMs: number; navigations: number; scrollStepDelayMs: number };
+  config: BenchConfig;
+  /** The whole run, builds not included. */
+  durationS: number;
+  harnessFailures: HarnessFailure[];
   contentScript: { rawKB: number; gzipKB: number; startupMs: number };
-  note: { withoutExtension: PassResult; cold: PassResult; warm: PassResult };
-  feed: { cold: PassResult };
-  navigation: { withExtension: NavigationResult; withoutExtension: NavigationResult };
+  measured: Measurements;
   budgets: BudgetCheck[];
 }
 
+const round = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
 const ms = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '–' : `${Math.round(value)} ms`);
 const mb = (value: number) => `${value.toFixed(1)} MB`;
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** A figure in a budget's unit. */
+export function formatFigure(value: number, unit: string): string {
+  if (unit === '×') return `×${round(value, 2)}`;
+  const digits = Number.isInteger(value) ? 0 : unit === 'MB' ? 2 : 1;
+  return `${round(value, digits)}${unit ? ` ${unit}` : ''}`;
 }
 
-function latencyCell(pass: PassResult): string {
-  const shown = pass.appearances.flatMap((unit) => (unit.shownAt === null ? [] : [Math.max(0, unit.shownAt - unit.appearedAt)]));
-  const missing = pass.appearances.length - shown.length;
-  return `p50 ${ms(percentile(shown, 50))}, p95 ${ms(percentile(shown, 95))}, max ${ms(Math.max(0, worstLatencyMs(pass)))}${missing ? `, ${missing} never` : ''}`;
+/** A figure over the rounds: its median and, with more than one round, the min–max. */
+function overRounds(values: number[], format: (value: number) => string): string {
+  const measured = values.filter(Number.isFinite);
+  const missing = values.length - measured.length;
+  const note = missing > 0 ? ` (${missing} of ${values.length} rounds: never)` : '';
+  if (measured.length === 0) return `–${note}`;
+  if (measured.length === 1) return `${format(measured[0]!)}${note}`;
+  const { min, max } = spread(measured);
+  return `${format(median(measured))} (${format(min)}–${format(max)})${note}`;
 }
 
-function requestsCell(pass: PassResult): string {
+function latencySummary(pass: PassResult): string {
+  const latencies = latenciesMs(pass);
+  const never = latencies.filter((value) => value === Infinity).length;
+  const shown = latencies.filter(Number.isFinite);
+  return `p50 ${ms(percentile(shown, 50))}, p99 ${ms(percentile(shown, 99))}, max ${ms(Math.max(0, ...shown))}${never ? `, ${never} never` : ''}`;
+}
+
+function requestsSummary(pass: PassResult): string {
   const { requests, texts, duplicateTexts } = pass.requests;
   if (requests === 0) return '0';
-  const per100 = (100 / unitsPerRequest(pass)).toFixed(1);
   const duplicates = texts === 0 ? 0 : (100 * duplicateTexts) / texts;
-  return `${requests} (${per100} per 100 units; ${duplicates.toFixed(1)} % duplicate texts)`;
+  return `${requests} (${round(unitsPerRequest(pass), 1)} units each; ${duplicates.toFixed(1)} % duplicate texts)`;
+}
+
+/** How a budget is judged, for the table. */
+export function judgedOn(check: BudgetCheck): string {
+  if (check.kind === 'exact') return `every pass (${check.values.length}), worst`;
+  if (check.kind === 'median') return `median of ${check.values.length} round${check.values.length === 1 ? '' : 's'}`;
+  return 'one pass';
+}
+
+/** How far the judged figure is from the limit, in the right direction (negative: missed). */
+export function marginOf(check: Pick<BudgetCheck, 'bound' | 'figure' | 'limit'>): number {
+  return check.bound === 'max' ? check.limit - check.figure : check.figure - check.limit;
 }
 
 /** The measurements as Markdown tables, for the terminal and docs/performance.md. */
 export function formatReport(results: BenchResults): string {
-  const { note, feed, navigation, contentScript, config, machine } = results;
-  const [without, cold, warm] = [note.withoutExtension, note.cold, note.warm];
-  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `×${(a / b).toFixed(2)}` : '–');
+  const { measured, contentScript, config, machine } = results;
+  const { rounds, scale } = measured;
+  const column = (pick: (round: Measurements['rounds'][number]) => PassResult) => rounds.map(pick);
+  const [without, cold, warm] = [column((r) => r.without), column((r) => r.cold), column((r) => r.warm)];
+  const traced = (passes: PassResult[], figure: (cost: NonNullable<PassResult['mainThread']>) => number, format: (value: number) => string) =>
+    passes.every((pass) => pass.mainThread) ? overRounds(passes.map((pass) => figure(pass.mainThread!)), format) : '–';
+  const row = (label: string, cells: [string, string, string]) => `| ${label} | ${cells.join(' | ')} |`;
+  const count = (value: number) => String(Math.round(value));
+  const note = scale.noteCold;
+  const nav = scale.navigation;
   const lines = [
-    `Measured ${results.date} on ${machine.cpus} cores, ${machine.memoryGB} GiB, ${machine.chromium}; fake Google answering in ${config.backendLatencyMs} ms; scrolling 90 % of a screen every ${config.scrollStepDelayMs} ms.`,
+    `Measured ${results.date} on ${machine.cpus} cores, ${machine.memoryGB} GiB, ${machine.chromium}, in ${results.durationS} s (builds not included); fake Google answering in ${config.backendLatencyMs} ms; scrolling 90 % of a screen every ${config.scrollStepDelayMs} ms.`,
+    ...(config.quick ? ['', '**Quick run: one round on small pages. Its verdict is only indicative; `npm run bench` decides.**'] : []),
+    ...(results.harnessFailures.length > 0
+      ? ['', `Harness failures (not RedBridge's performance; each pass retried once): ${results.harnessFailures.map((f) => `${f.pass}: ${f.message} (${f.recovered ? 'measured on the second try' : 'failed again'})`).join('; ')}.`]
+      : ['', 'Harness failures: none.']),
     '',
-    `**Note with ${config.comments.toLocaleString('en')} comments**, loaded in pages as it scrolls to the end:`,
+    `**Timing rounds**: a note with ${config.comments.toLocaleString('en')} comments, loaded in pages as it scrolls to the end, ${rounds.length} round${rounds.length === 1 ? '' : 's'} of a pass without RedBridge, then cold, then warm, in one browser. Medians, with the rounds' min–max:`,
     '',
     '| | without RedBridge | RedBridge, cold cache | RedBridge, warm cache |',
     '|---|---|---|---|',
-    `| main thread busy | ${ms(without.mainThread?.busyMs)} | ${ms(cold.mainThread?.busyMs)} (${ratio(cold.mainThread?.busyMs, without.mainThread?.busyMs)}) | ${ms(warm.mainThread?.busyMs)} (${ratio(warm.mainThread?.busyMs, without.mainThread?.busyMs)}) |`,
-    `| RedBridge's scripts | – | ${ms(cold.mainThread?.extensionScriptingMs)} | ${ms(warm.mainThread?.extensionScriptingMs)} |`,
-    `| longest task | ${ms(without.mainThread?.longestTaskMs)} | ${ms(cold.mainThread?.longestTaskMs)} | ${ms(warm.mainThread?.longestTaskMs)} |`,
-    `| long tasks (> 50 ms) / caused by RedBridge | ${without.mainThread?.longTasks ?? '–'} / – | ${cold.mainThread?.longTasks ?? '–'} / ${cold.mainThread?.extensionLongTasks ?? '–'} | ${warm.mainThread?.longTasks ?? '–'} / ${warm.mainThread?.extensionLongTasks ?? '–'} |`,
-    `| RedBridge's longest slice of a task | – | ${ms(cold.mainThread?.longestExtensionSliceMs)} | ${ms(warm.mainThread?.longestExtensionSliceMs)} |`,
-    `| first screen translated, after navigation | – | ${ms(cold.firstScreenMs)} | ${ms(warm.firstScreenMs)} |`,
-    `| unit on screen → its translation | – | ${latencyCell(cold)} | ${latencyCell(warm)} |`,
-    `| before scrolling: units translated (within the near band / beyond) | – | ${cold.atStart.overlaid} of ${cold.atStart.present} (${cold.atStart.nearAtLoad} / ${cold.atStart.overlaidFar.length}) | ${warm.atStart.overlaid} of ${warm.atStart.present} (${warm.atStart.nearAtLoad} / ${warm.atStart.overlaidFar.length}) |`,
-    `| at the end: units translated | – | ${cold.atEnd.translated} of ${cold.atEnd.mustTranslate} Chinese (${cold.atEnd.present} units) | ${warm.atEnd.translated} of ${warm.atEnd.mustTranslate} |`,
-    `| backend requests | – | ${requestsCell(cold)} | ${requestsCell(warm)} |`,
-    `| JS heap after all comments (page + content script) | ${mb(without.heap.usedMB)} | ${mb(cold.heap.usedMB)} (+${mb(cold.heap.usedMB - without.heap.usedMB)}) | ${mb(warm.heap.usedMB)} (+${mb(warm.heap.usedMB - without.heap.usedMB)}) |`,
-    `| DOM nodes after all comments | ${without.heap.domNodes} | ${cold.heap.domNodes} | ${warm.heap.domNodes} |`,
+    row('main thread busy', [traced(without, (c) => c.busyMs, ms), traced(cold, (c) => c.busyMs, ms), traced(warm, (c) => c.busyMs, ms)]),
+    row('long tasks (> 50 ms)', [traced(without, (c) => c.longTasks, count), traced(cold, (c) => c.longTasks, count), traced(warm, (c) => c.longTasks, count)]),
+    row('time in long tasks', [traced(without, (c) => c.longTaskMs, ms), traced(cold, (c) => c.longTaskMs, ms), traced(warm, (c) => c.longTaskMs, ms)]),
+    row('longest task', [traced(without, (c) => c.longestTaskMs, ms), traced(cold, (c) => c.longestTaskMs, ms), traced(warm, (c) => c.longestTaskMs, ms)]),
+    row("RedBridge's scripts, in all", ['–', traced(cold, (c) => c.extensionScriptingMs, ms), traced(warm, (c) => c.extensionScriptingMs, ms)]),
+    row(`RedBridge's script per task: p${SLICE_PERCENTILE}`, ['–', traced(cold, (c) => c.extensionSliceP99Ms, ms), traced(warm, (c) => c.extensionSliceP99Ms, ms)]),
+    row(`… tasks over ${FRAME_MS} ms / of tasks it ran in`, [
+      '–',
+      `${traced(cold, (c) => c.extensionSlicesOverFrame, count)} / ${traced(cold, (c) => c.tasksWithExtension, count)}`,
+      `${traced(warm, (c) => c.extensionSlicesOverFrame, count)} / ${traced(warm, (c) => c.tasksWithExtension, count)}`,
+    ]),
+    row('… its longest', ['–', traced(cold, (c) => c.longestExtensionSliceMs, ms), traced(warm, (c) => c.longestExtensionSliceMs, ms)]),
+    row('first screen translated, after navigation', ['–', overRounds(cold.map((p) => p.firstScreenMs ?? NaN), ms), overRounds(warm.map((p) => p.firstScreenMs ?? NaN), ms)]),
+    row('unit on screen → its translation (round 1)', ['–', latencySummary(cold[0]!), latencySummary(warm[0]!)]),
+    row('at the end: units translated (round 1)', ['–', `${cold[0]!.atEnd.translated} of ${cold[0]!.atEnd.mustTranslate} Chinese (${cold[0]!.atEnd.present} units)`, `${warm[0]!.atEnd.translated} of ${warm[0]!.atEnd.mustTranslate}`]),
+    row('backend requests (round 1)', ['–', requestsSummary(cold[0]!), requestsSummary(warm[0]!)]),
+    row('DOM nodes after all comments', [overRounds(without.map((p) => p.heap.domNodes), count), overRounds(cold.map((p) => p.heap.domNodes), count), overRounds(warm.map((p) => p.heap.domNodes), count)]),
+    row('JS heap after all comments (page + content script)', [overRounds(without.map((p) => p.heap.usedMB), mb), overRounds(cold.map((p) => p.heap.usedMB), mb), overRounds(warm.map((p) => p.heap.usedMB), mb)]),
     '',
-    `**Feed of ${config.feedCards.toLocaleString('en')} cards**, cold cache: ${feed.cold.atEnd.translated} of ${feed.cold.atEnd.mustTranslate} Chinese titles translated; before scrolling ${feed.cold.atStart.overlaid} of ${feed.cold.atStart.present} (${feed.cold.atStart.overlaidFar.length} beyond the near band); backend requests ${requestsCell(feed.cold)}; first screen ${ms(feed.cold.firstScreenMs)}.`,
-    '',
-    `**${navigation.withExtension.navigations} note open/close navigations in the feed's modal**: heap growth from the first to the last ${mb(navigation.withExtension.growthMB)} with RedBridge, ${mb(navigation.withoutExtension.growthMB)} without (DOM nodes ${navigation.withExtension.afterFirst.domNodes} → ${navigation.withExtension.afterLast.domNodes} with, ${navigation.withoutExtension.afterFirst.domNodes} → ${navigation.withoutExtension.afterLast.domNodes} without).`,
+    `**Scale, once**: the note with ${config.scaleComments.toLocaleString('en')} comments, cold cache: ${note.atEnd.translated} of ${note.atEnd.mustTranslate} Chinese units translated (${note.atEnd.present} units); before scrolling ${note.atStart.overlaid} of ${note.atStart.present} (${note.atStart.overlaidFar.length} beyond the near band); backend requests ${requestsSummary(note)}; DOM nodes ${note.heap.domNodes}; JS heap ${mb(note.heap.usedMB)}. ` +
+      `The feed of ${config.feedCards.toLocaleString('en')} cards, cold cache: ${scale.feedCold.atEnd.translated} of ${scale.feedCold.atEnd.mustTranslate} Chinese titles translated; before scrolling ${scale.feedCold.atStart.overlaid} of ${scale.feedCold.atStart.present} (${scale.feedCold.atStart.overlaidFar.length} beyond the near band); backend requests ${requestsSummary(scale.feedCold)}. ` +
+      `${nav.withExtension.navigations} note open/close navigations in the feed's modal: ${nav.withExtension.untranslatedNotes} notes without a translation; heap growth from the first to the last ${mb(nav.withExtension.growthMB)} with RedBridge, ${mb(nav.withoutExtension.growthMB)} without (DOM nodes ${nav.withExtension.afterFirst.domNodes} → ${nav.withExtension.afterLast.domNodes} with, ${nav.withoutExtension.afterFirst.domNodes} → ${nav.withoutExtension.afterLast.domNodes} without).`,
     '',
     `**Content script**: ${contentScript.rawKB.toFixed(1)} kB, ${contentScript.gzipKB.toFixed(1)} kB gzipped; evaluated in ${ms(contentScript.startupMs)} on the note page.`,
     '',
-    '| budget | limit | measured | |',
-    '|---|---|---|---|',
-    ...results.budgets.map((check) => `| ${check.budget} | ${check.limit} | ${check.measured} | ${check.ok ? 'ok' : '**missed**'} |`),
+    '| budget | limit | judged on | figure | values | margin | |',
+    '|---|---|---|---|---|---|---|',
+    ...results.budgets.map((check) => {
+      const limit = `${check.bound === 'max' ? '≤' : '≥'} ${formatFigure(check.limit, check.unit)}`;
+      const values = check.kind === 'exact' && new Set(check.values).size === 1 ? `all ${formatFigure(check.values[0]!, check.unit)}` : check.values.map((v) => formatFigure(v, check.unit)).join(', ');
+      return `| ${check.budget} | ${limit} | ${judgedOn(check)} | ${formatFigure(check.figure, check.unit)} | ${values} | ${formatFigure(marginOf(check), check.unit === '×' ? '' : check.unit)} | ${check.ok ? 'ok' : '**missed**'} |`;
+    }),
   ];
   return lines.join('\n');
+}
+
+/** results.json: every figure, without the per-unit log. */
+export function toJson(results: BenchResults): unknown {
+  const lean = (pass: PassResult) => {
+    const { appearances, ...rest } = pass;
+    const shown = latenciesMs(pass).filter(Number.isFinite);
+    return { ...rest, latencyMs: { units: appearances.length, never: appearances.length - shown.length, p50: percentile(shown, 50), p99: percentile(shown, 99), max: Math.max(0, ...shown) } };
+  };
+  const { rounds, scale } = results.measured;
+  return {
+    ...results,
+    measured: {
+      ...results.measured,
+      rounds: rounds.map((r) => ({ without: lean(r.without), cold: lean(r.cold), warm: lean(r.warm) })),
+      scale: { ...scale, noteCold: lean(scale.noteCold), feedCold: lean(scale.feedCold) },
+    },
+  };
 }

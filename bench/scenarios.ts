@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'puppeteer';
-import { settle } from '../tests/e2e/overlays';
+import { NotSettledError, settle } from '../tests/e2e/overlays';
 import type { FakeRequestRecord } from '../tests/fakes/fake-backend';
 import { BUDGETS } from './budgets';
 import { BENCH_UNIT_ID } from './scaled-pages';
@@ -47,6 +47,12 @@ export interface PassResult {
   requests: RequestCounts;
   mainThread: MainThreadCost | null;
   heap: HeapReading;
+  /**
+   * False when RedBridge's overlays were still loading or still coming when the pass stopped
+   * waiting for them: RedBridge's failure, measured (its units count as untranslated), not a
+   * harness failure.
+   */
+  settled: boolean;
 }
 
 export interface HeapReading {
@@ -134,12 +140,13 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
     if (options.trace) await page.tracing.start({ categories: TRACE_CATEGORIES });
     await page.goto(url, { waitUntil: 'load' });
     const units = recorder(page);
-    if (options.withExtension) await settle(page);
+    let settled = true;
+    if (options.withExtension) settled = (await firstScreenShown(page, 20_000)) && (await settleWithin(page, 20_000));
     else await sleep(1000);
     const atStart = await units.coverage();
     const firstScreen = (await units.appearances()).filter((unit) => !unit.id.includes('skip'));
     await scrollToEnd(page, options.scroller, options.stepDelayMs);
-    if (options.withExtension) await settle(page, 60_000);
+    if (options.withExtension) settled = (await settleWithin(page, 60_000)) && settled;
     const traceData = options.trace ? await page.tracing.stop() : null;
     if (traceData && options.trace?.save) writeFileSync(options.trace.save, traceData);
     const atEnd = await units.coverage();
@@ -158,9 +165,49 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
       requests: countRequests((options.requests ?? []).slice(firstRequest)),
       mainThread: traceData && options.trace ? mainThreadCost(parseTrace(traceData), url, options.trace.extensionOrigin) : null,
       heap: await readHeap(session),
+      settled,
     };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Waits until every Chinese unit on the first screen shows its translation; false if one did
+ * not within `timeoutMs` (RedBridge's failure, measured by the counts). `settle` alone is not
+ * enough here: in a browser that has just started, the first overlay can take longer to come
+ * than `settle` waits for a change, and the pass would measure the first screen untranslated.
+ */
+async function firstScreenShown(page: Page, timeoutMs: number): Promise<boolean> {
+  type Window = { __benchRecorder: UnitRecorder };
+  return page
+    .waitForFunction(
+      () => {
+        const units = (window as unknown as Window).__benchRecorder.appearances().filter((unit) => !unit.id.includes('skip'));
+        return units.length > 0 && units.every((unit) => unit.shownAt !== null);
+      },
+      { timeout: timeoutMs, polling: 100 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
+/**
+ * Waits for RedBridge's overlays to settle; false if they did not within `timeoutMs`. That is
+ * RedBridge's failure, which the counts then show, so it is returned rather than thrown.
+ */
+export async function settleWithin(page: Page, timeoutMs: number): Promise<boolean> {
+  try {
+    await settle(page, timeoutMs);
+    return true;
+  } catch (error) {
+    if (error instanceof NotSettledError) {
+      console.log(`[bench] ${error.message}`);
+      return false;
+    }
+    throw error;
   }
 }
 

@@ -61,6 +61,11 @@ export async function strayOverlays(page: Page): Promise<string[]> {
   });
 }
 
+/** `settle` gave up: overlays were still loading, or still being added, at its deadline. */
+export class NotSettledError extends Error {
+  override name = 'NotSettledError';
+}
+
 /**
  * Waits until the page has settled: no overlay loading, and no overlay added for longer than a
  * new overlay waits before it shows "Translating…" (`LOADING_DELAY_MS`). A translation still on
@@ -78,7 +83,7 @@ export async function settle(page: Page, timeout = 20_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, LOADING_DELAY_MS + 100));
     const now = await look();
     if (now.loading === 0 && before.loading === 0 && now.overlays === before.overlays) return;
-    if (Date.now() > deadline) throw new Error(`overlays did not settle in ${timeout} ms: ${JSON.stringify(now)}`);
+    if (Date.now() > deadline) throw new NotSettledError(`overlays did not settle in ${timeout} ms: ${JSON.stringify(now)}`);
     before = now;
   }
 }

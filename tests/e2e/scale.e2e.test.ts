@@ -54,6 +54,7 @@ describe('a long RedNote thread in chromium', () => {
     expect(cold.atEnd.translated).toBe(note.units.translate);
     expect(cold.atEnd.failed).toBe(0);
     expect(cold.atEnd.wronglyOverlaid).toEqual([]);
+    expect(cold.settled).toBe(true);
   });
 
   it('asks the backend for almost every text once, in requests of at least 20 units', () => {
