@@ -28,6 +28,7 @@ function pass(overrides: { cost?: Cost | null; translated?: number; far?: number
     atStart: { present: 50, mustTranslate: 46, overlaid: 5, translated: 5, failed: 0, nearAtLoad: 10, overlaidFar: Array.from({ length: overrides.far ?? 0 }, (_, i) => `far-${i}`), wronglyOverlaid: [] },
     atEnd: { present: 110, mustTranslate, overlaid: translated, translated, failed: 0, nearAtLoad: 10, overlaidFar: [], wronglyOverlaid: [] },
     firstScreenMs: 300,
+    scrollStartedAt: 500,
     appearances: latencies.map((latency, i) => ({ id: `bench-zh-${i}`, appearedAt: 1000, trackedAt: 900, shownAt: 1000 + latency })),
     requests: { requests: overrides.requests ?? 4, texts: 100, duplicateTexts: 0 },
     mainThread: overrides.cost === null ? null : cost,
@@ -80,6 +81,18 @@ describe('checkBudgets', () => {
     const m = measurements([round({ without: pass({ cost: { longTasks: 20, longTaskMs: 1000 } }), warm: pass({ requests: 0, cost: { longTasks: 60, longTaskMs: 2500 } }) })]);
     expect(check(m, 'longTaskCountRatio').figure).toBe(3);
     expect(check(m, 'longTaskTimeRatio').figure).toBe(2.5);
+  });
+
+  it('leaves the first screen out of the warm p99 and judges it on its own time', () => {
+    const latencies = Array.from({ length: 100 }, (_, i) => (i < 10 ? 120 : 0));
+    const warm = pass({ requests: 0, latencies });
+    // The first ten units were on screen before the scrolling began.
+    warm.appearances.forEach((unit, i) => (unit.appearedAt = i < 10 ? 400 : 1000));
+    expect(check(measurements([round({ warm })]), 'warmLatencyP99Ms').figure).toBe(0);
+    warm.firstScreenMs = BUDGETS.warmFirstScreenMs + 1;
+    expect(verdicts(measurements([round({ warm })])).warmFirstScreenMs).toBe(false);
+    warm.firstScreenMs = null;
+    expect(check(measurements([round({ warm })]), 'warmFirstScreenMs').figure).toBe(Infinity);
   });
 
   it('takes the warm p99 from the time each unit waited, and counts a unit never shown as infinitely late', () => {

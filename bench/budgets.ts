@@ -31,12 +31,14 @@ export const BUDGETS = {
   sliceP99Ms: 20,
   /** Page tasks in which RedBridge's scripts run longer than a frame, cold and warm pass together. */
   slicesOverFrame: 15,
-  /** Warm cache: a unit on screen shows its translation within this, 99th percentile. */
+  /** Warm cache: a unit that comes on screen while scrolling shows its translation within this, 99th percentile. */
   warmLatencyP99Ms: 50,
+  /** Warm cache: from navigation until every unit on the first screen shows its translation. */
+  warmFirstScreenMs: 1000,
   /** The page's long tasks with RedBridge, as a multiple of the same page's without it. */
-  longTaskCountRatio: 5,
+  longTaskCountRatio: 6.5,
   /** Time in the page's long tasks with RedBridge, as a multiple of the same without it. */
-  longTaskTimeRatio: 4.5,
+  longTaskTimeRatio: 6.5,
   /** Heap RedBridge adds over the modal navigations (its growth minus the page's own). */
   navigationGrowthMB: 3,
 } as const;
@@ -88,9 +90,13 @@ export function unitsPerRequest(pass: PassResult): number {
   return pass.requests.requests === 0 ? Infinity : pass.atEnd.translated / pass.requests.requests;
 }
 
-/** How long after appearing each unit on screen showed its translation (0: it was there first); Infinity: never. */
-export function latenciesMs(pass: PassResult): number[] {
-  return pass.appearances.map((unit) => (unit.shownAt === null ? Infinity : Math.max(0, unit.shownAt - unit.appearedAt)));
+/**
+ * How long after appearing each unit on screen showed its translation (0: it was there first);
+ * Infinity: never. `scrolled`: only the units that came on screen while scrolling.
+ */
+export function latenciesMs(pass: PassResult, which: 'all' | 'scrolled' = 'all'): number[] {
+  const units = which === 'all' ? pass.appearances : pass.appearances.filter((unit) => unit.appearedAt >= pass.scrollStartedAt);
+  return units.map((unit) => (unit.shownAt === null ? Infinity : Math.max(0, unit.shownAt - unit.appearedAt)));
 }
 
 /** Chinese units without a translation at the end, plus one if the overlays never settled (still loading or still coming). */
@@ -194,11 +200,19 @@ function budgetSpecs(): BudgetSpec[] {
     },
     {
       id: 'warmLatencyP99Ms',
-      budget: 'Warm cache: unit on screen → its translation shown, p99',
+      budget: 'Warm cache: unit on screen while scrolling → its translation shown, p99',
       kind: 'median',
       bound: 'max',
       unit: 'ms',
-      values: (m) => m.rounds.map((round) => percentile(latenciesMs(round.warm), 99)),
+      values: (m) => m.rounds.map((round) => percentile(latenciesMs(round.warm, 'scrolled'), 99)),
+    },
+    {
+      id: 'warmFirstScreenMs',
+      budget: 'Warm cache: navigation → first screen translated',
+      kind: 'median',
+      bound: 'max',
+      unit: 'ms',
+      values: (m) => m.rounds.map((round) => round.warm.firstScreenMs ?? Infinity),
     },
     {
       id: 'longTaskCountRatio',

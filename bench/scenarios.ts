@@ -42,6 +42,8 @@ export interface PassResult {
   atEnd: Coverage;
   /** From navigation until every unit on the first screen showed its translation (null: some never did). */
   firstScreenMs: number | null;
+  /** When the scrolling began (ms since navigation): units that appeared before were on the first screen. */
+  scrollStartedAt: number;
   /** Units that must be translated, as they came on screen during the whole visit. */
   appearances: Appearance[];
   requests: RequestCounts;
@@ -145,6 +147,7 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
     else await sleep(1000);
     const atStart = await units.coverage();
     const firstScreen = (await units.appearances()).filter((unit) => !unit.id.includes('skip'));
+    const scrollStartedAt = await page.evaluate(() => performance.now());
     await scrollToEnd(page, options.scroller, options.stepDelayMs);
     if (options.withExtension) settled = (await settleWithin(page, 60_000)) && settled;
     const traceData = options.trace ? await page.tracing.stop() : null;
@@ -161,6 +164,7 @@ export async function loadAndScroll(browser: Browser, url: string, options: Pass
       atStart,
       atEnd,
       firstScreenMs: options.withExtension ? firstScreenMs : null,
+      scrollStartedAt,
       appearances,
       requests: countRequests((options.requests ?? []).slice(firstRequest)),
       mainThread: traceData && options.trace ? mainThreadCost(parseTrace(traceData), url, options.trace.extensionOrigin) : null,
