@@ -200,11 +200,15 @@ async function main(): Promise<number> {
   }
 }
 
-/** The checked-out commit (with `+` if the tree has changes), or undefined outside a git clone. */
+/**
+ * The checked-out commit, with `+` if tracked files other than the bench's own results have
+ * changes; undefined outside a git clone.
+ */
 function currentCommit(): string | undefined {
   try {
     const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-    return `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--untracked-files=no']) ? '+' : ''}`;
+    const changed = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results.json', ':!bench/results.md']);
+    return `${git(['rev-parse', '--short', 'HEAD'])}${changed ? '+' : ''}`;
   } catch {
     return undefined;
   }
