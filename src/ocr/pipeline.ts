@@ -1,0 +1,36 @@
+import { detectionBoxes, detectionInput } from './detection';
+import { fixOcrText } from './ocr-text';
+import { cropLine } from './crop';
+import { ctcDecode, MIN_LINE_CONFIDENCE, recognitionInput } from './recognition';
+import { readingOrder } from './reading-order';
+import type { OcrLine, RgbaImage } from './types';
+
+/** What the pipeline needs of the two models; `onnx-models.ts` runs them with onnxruntime-web. */
+export interface OcrModels {
+  /** The detector on an NCHW tensor [1,3,height,width]: its probability map [height × width]. */
+  detect(tensor: Float32Array, width: number, height: number): Promise<Float32Array>;
+  /** The recogniser on one line's tensor [1,3,48,width]: per time step, a probability per class. */
+  recognise(tensor: Float32Array, width: number): Promise<{ probs: Float32Array; steps: number; classes: number }>;
+  /** The recogniser's dictionary: class i is keys[i − 1]. */
+  keys: readonly string[];
+}
+
+/**
+ * Reads the text lines on an image, in reading order: detection, then each line cropped
+ * straight and recognised. Lines the recogniser is unsure of (mean confidence under 0.5) or
+ * that read as nothing are dropped; the model's known misreadings are fixed.
+ */
+export async function readImage(image: RgbaImage, models: OcrModels): Promise<OcrLine[]> {
+  const input = detectionInput(image);
+  const map = await models.detect(input.tensor, input.width, input.height);
+  const boxes = detectionBoxes(map, input.width, input.height, input);
+  const lines: OcrLine[] = [];
+  for (const box of boxes) {
+    const line = recognitionInput(cropLine(image, box.corners));
+    const output = await models.recognise(line.tensor, line.width);
+    const { text, confidence } = ctcDecode(output.probs, output.steps, output.classes, models.keys);
+    if (confidence < MIN_LINE_CONFIDENCE || text.trim() === '') continue;
+    lines.push({ box, text: fixOcrText(text), confidence });
+  }
+  return readingOrder(lines);
+}

