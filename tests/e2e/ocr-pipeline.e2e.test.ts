@@ -26,6 +26,10 @@ interface DrawnLine {
   size: number;
   weight?: string;
   color?: string;
+  /** Turned by this many degrees around its start. */
+  angle?: number;
+  /** One character under the other, as vertical titles are set. */
+  vertical?: boolean;
 }
 
 /** Draws lines on a canvas in Chromium and returns its pixels. */
@@ -45,7 +49,12 @@ async function drawImage(browser: Browser, width: number, height: number, backgr
           context.font = `${line.weight ?? '400'} ${line.size}px "Noto Sans CJK SC", "Noto Sans CJK JP", sans-serif`;
           context.fillStyle = line.color ?? '#222';
           context.textBaseline = 'top';
-          context.fillText(line.text, line.x, line.y);
+          context.save();
+          context.translate(line.x, line.y);
+          context.rotate(((line.angle ?? 0) * Math.PI) / 180);
+          if (line.vertical) [...line.text].forEach((character, i) => context.fillText(character, 0, i * line.size * 1.1));
+          else context.fillText(line.text, 0, 0);
+          context.restore();
         }
         const bytes = context.getImageData(0, 0, w, h).data;
         let binary = '';
@@ -122,6 +131,16 @@ describe('the OCR pipeline with the PP-OCRv4 models', () => {
     const image = await drawImage(browser, 640, 200, '#2e4a3f', [{ text: '周末去哪儿玩', x: 30, y: 60, size: 64, weight: '700', color: '#ffffff' }]);
     const lines = await readImage(image, models);
     expect(lines.map((line) => line.text)).toEqual(['周末去哪儿玩']);
+  });
+
+  it('reads a title turned a few degrees, and a vertical title beside the text, in reading order', async () => {
+    const image = await drawImage(browser, 720, 520, '#ffffff', [
+      { text: '宝藏咖啡店推荐', x: 40, y: 60, size: 48, weight: '700', angle: -4 },
+      { text: '环境安静适合办公', x: 40, y: 200, size: 32 },
+      { text: '秋日限定', x: 620, y: 180, size: 40, weight: '700', vertical: true },
+    ]);
+    const read = (await readImage(image, models)).map((line) => line.text);
+    expect(read, JSON.stringify(read)).toEqual(['宝藏咖啡店推荐', '环境安静适合办公', '秋日限定']);
   });
 
   it('reads nothing Chinese from a Japanese image: its kana-heavy lines are dropped, its kanji-heavy ones taken as Japanese', async () => {
