@@ -92,8 +92,8 @@ export default defineConfig({
 /** `script-src` with `'wasm-unsafe-eval'` for the OCR runtime; `object-src` as the browsers' default. */
 const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
-/** The file a package exports (`file` empty), or one beside it. */
-function packagedSource(from: { resolve: string; file: string }): string {
+/** The file a package exports (`file` empty), or one beside it: where the build copies a packaged file from. */
+export function packagedSource(from: { resolve: string; file: string }): string {
   const resolved = createRequire(import.meta.url).resolve(from.resolve);
   return from.file ? join(dirname(resolved), from.file) : resolved;
 }

@@ -92,10 +92,12 @@ export function unitsPerRequest(pass: PassResult): number {
 
 /**
  * How long after appearing each unit on screen showed its translation (0: it was there first);
- * Infinity: never. `scrolled`: only the units that came on screen while scrolling.
+ * Infinity: never. `scrolled`: only the units that came on screen while scrolling;
+ * `firstScreen`: only those on screen before.
  */
-export function latenciesMs(pass: PassResult, which: 'all' | 'scrolled' = 'all'): number[] {
-  const units = which === 'all' ? pass.appearances : pass.appearances.filter((unit) => unit.appearedAt >= pass.scrollStartedAt);
+export function latenciesMs(pass: PassResult, which: 'all' | 'scrolled' | 'firstScreen' = 'all'): number[] {
+  const scrolled = (unit: PassResult['appearances'][number]) => unit.appearedAt >= pass.scrollStartedAt;
+  const units = which === 'all' ? pass.appearances : pass.appearances.filter((unit) => scrolled(unit) === (which === 'scrolled'));
   return units.map((unit) => (unit.shownAt === null ? Infinity : Math.max(0, unit.shownAt - unit.appearedAt)));
 }
 

@@ -60,13 +60,8 @@ function latencySummary(pass: PassResult): string {
   const latencies = latenciesMs(pass, 'scrolled');
   const never = latenciesMs(pass).filter((value) => value === Infinity).length;
   const shown = latencies.filter(Number.isFinite);
-  const firstScreen = pass.appearances.length - latencies.length;
-  return `scrolling: p50 ${ms(percentile(shown, 50))}, p99 ${ms(percentile(shown, 99))}, max ${ms(Math.max(0, ...shown))}; first screen (${firstScreen} units): max ${ms(firstScreenMax(pass))}${never ? `; ${never} never` : ''}`;
-}
-
-function firstScreenMax(pass: PassResult): number {
-  const waits = pass.appearances.filter((unit) => unit.appearedAt < pass.scrollStartedAt && unit.shownAt !== null).map((unit) => Math.max(0, unit.shownAt! - unit.appearedAt));
-  return waits.length === 0 ? NaN : Math.max(...waits);
+  const firstScreen = latenciesMs(pass, 'firstScreen').filter(Number.isFinite);
+  return `scrolling: p50 ${ms(percentile(shown, 50))}, p99 ${ms(percentile(shown, 99))}, max ${ms(Math.max(0, ...shown))}; first screen (${firstScreen.length} units): max ${ms(firstScreen.length > 0 ? Math.max(...firstScreen) : NaN)}${never ? `; ${never} never` : ''}`;
 }
 
 function requestsSummary(pass: PassResult): string {
@@ -97,6 +92,9 @@ export function formatReport(results: BenchResults): string {
   const traced = (passes: PassResult[], figure: (cost: NonNullable<PassResult['mainThread']>) => number, format: (value: number) => string) =>
     passes.every((pass) => pass.mainThread) ? overRounds(passes.map((pass) => figure(pass.mainThread!)), format) : '–';
   const row = (label: string, cells: [string, string, string]) => `| ${label} | ${cells.join(' | ')} |`;
+  /** A trace figure in all three columns, or (`withRedBridgeOnly`) in the two with RedBridge. */
+  const tracedRow = (label: string, figure: (cost: NonNullable<PassResult['mainThread']>) => number, format: (value: number) => string, withRedBridgeOnly = false) =>
+    row(label, [withRedBridgeOnly ? '–' : traced(without, figure, format), traced(cold, figure, format), traced(warm, figure, format)]);
   const count = (value: number) => String(Math.round(value));
   const note = scale.noteCold;
   const nav = scale.navigation;
@@ -111,18 +109,18 @@ export function formatReport(results: BenchResults): string {
     '',
     '| | without RedBridge | RedBridge, cold cache | RedBridge, warm cache |',
     '|---|---|---|---|',
-    row('main thread busy', [traced(without, (c) => c.busyMs, ms), traced(cold, (c) => c.busyMs, ms), traced(warm, (c) => c.busyMs, ms)]),
-    row('long tasks (> 50 ms)', [traced(without, (c) => c.longTasks, count), traced(cold, (c) => c.longTasks, count), traced(warm, (c) => c.longTasks, count)]),
-    row('time in long tasks', [traced(without, (c) => c.longTaskMs, ms), traced(cold, (c) => c.longTaskMs, ms), traced(warm, (c) => c.longTaskMs, ms)]),
-    row('longest task', [traced(without, (c) => c.longestTaskMs, ms), traced(cold, (c) => c.longestTaskMs, ms), traced(warm, (c) => c.longestTaskMs, ms)]),
-    row("RedBridge's scripts, in all", ['–', traced(cold, (c) => c.extensionScriptingMs, ms), traced(warm, (c) => c.extensionScriptingMs, ms)]),
-    row(`RedBridge's script per task: p${SLICE_PERCENTILE}`, ['–', traced(cold, (c) => c.extensionSliceP99Ms, ms), traced(warm, (c) => c.extensionSliceP99Ms, ms)]),
+    tracedRow('main thread busy', (c) => c.busyMs, ms),
+    tracedRow('long tasks (> 50 ms)', (c) => c.longTasks, count),
+    tracedRow('time in long tasks', (c) => c.longTaskMs, ms),
+    tracedRow('longest task', (c) => c.longestTaskMs, ms),
+    tracedRow("RedBridge's scripts, in all", (c) => c.extensionScriptingMs, ms, true),
+    tracedRow(`RedBridge's script per task: p${SLICE_PERCENTILE}`, (c) => c.extensionSliceP99Ms, ms, true),
     row(`… tasks over ${FRAME_MS} ms / of tasks it ran in`, [
       '–',
       `${traced(cold, (c) => c.extensionSlicesOverFrame, count)} / ${traced(cold, (c) => c.tasksWithExtension, count)}`,
       `${traced(warm, (c) => c.extensionSlicesOverFrame, count)} / ${traced(warm, (c) => c.tasksWithExtension, count)}`,
     ]),
-    row('… its longest', ['–', traced(cold, (c) => c.longestExtensionSliceMs, ms), traced(warm, (c) => c.longestExtensionSliceMs, ms)]),
+    tracedRow('… its longest', (c) => c.longestExtensionSliceMs, ms, true),
     row('first screen translated, after navigation', ['–', overRounds(cold.map((p) => p.firstScreenMs ?? NaN), ms), overRounds(warm.map((p) => p.firstScreenMs ?? NaN), ms)]),
     row('unit on screen → its translation shown (round 1)', ['–', latencySummary(cold[0]!), latencySummary(warm[0]!)]),
     row('at the end: units translated (round 1)', ['–', `${cold[0]!.atEnd.translated} of ${cold[0]!.atEnd.mustTranslate} Chinese (${cold[0]!.atEnd.present} units)`, `${warm[0]!.atEnd.translated} of ${warm[0]!.atEnd.mustTranslate}`]),

@@ -3,6 +3,7 @@
  * sees a horizontal strip (issue 28). Mirrors PaddleOCR's `get_rotate_crop_image`: the detector
  * gives a rotated quad, the recogniser was trained on upright lines.
  */
+import { distance } from './geometry';
 import type { Point, Quad, RgbaImage } from './types';
 
 /** Height / width at or above which a crop is taken as vertical text, PaddleOCR's threshold. */
@@ -23,7 +24,6 @@ interface Homography {
   h: number;
 }
 
-const distance = (p: Point, q: Point): number => Math.hypot(q.x - p.x, q.y - p.y);
 
 /**
  * The map from the unit square (0,0), (1,0), (1,1), (0,1) onto the quad's corners in order

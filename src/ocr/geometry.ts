@@ -59,12 +59,16 @@ export function polygonArea(polygon: readonly Point[]): number {
   return Math.abs(twice) / 2;
 }
 
+/** The straight-line distance between two points. */
+export function distance(p: Point, q: Point): number {
+  return Math.hypot(q.x - p.x, q.y - p.y);
+}
+
 /** Perimeter of a closed polygon (the last point joins the first). */
 export function polygonPerimeter(polygon: readonly Point[]): number {
   let length = 0;
   polygon.forEach((p, i) => {
-    const q = at(polygon, (i + 1) % polygon.length);
-    length += Math.hypot(q.x - p.x, q.y - p.y);
+    length += distance(p, at(polygon, (i + 1) % polygon.length));
   });
   return length;
 }

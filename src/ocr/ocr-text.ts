@@ -6,7 +6,8 @@
 
 import { detectLanguage } from '../text/detect';
 import { VERTICAL_RATIO } from './crop';
-import type { OcrLine, Point, Quad } from './types';
+import { distance } from './geometry';
+import type { OcrLine, Quad } from './types';
 
 /**
  * Full-width forms that Chinese text uses as its own punctuation. NFKC would turn them into ASCII
@@ -88,9 +89,6 @@ export const MISSING_KANA_RATIO = 0.5;
  */
 export const MIN_EXPECTED_CHARS = 4;
 
-function distance(a: Point, b: Point): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
-}
 
 /**
  * A box's own width and height, along its sides: a tilted sticker's axis-aligned bounds are taller

@@ -1,7 +1,7 @@
 import { detectionBoxes, detectionInput } from './detection';
 import { fixOcrText } from './ocr-text';
 import { cropLine } from './crop';
-import { ctcDecode, MIN_LINE_CONFIDENCE, recognitionInput } from './recognition';
+import { ctcDecode, keepLine, recognitionInput } from './recognition';
 import { readingOrder } from './reading-order';
 import type { OcrLine, RgbaImage } from './types';
 
@@ -29,7 +29,7 @@ export async function readImage(image: RgbaImage, models: OcrModels): Promise<Oc
     const line = recognitionInput(cropLine(image, box.corners));
     const output = await models.recognise(line.tensor, line.width);
     const { text, confidence } = ctcDecode(output.probs, output.steps, output.classes, models.keys);
-    if (confidence < MIN_LINE_CONFIDENCE || text.trim() === '') continue;
+    if (!keepLine(confidence) || text.trim() === '') continue;
     lines.push({ box, text: fixOcrText(text), confidence });
   }
   return readingOrder(lines);

@@ -10,6 +10,6 @@ import type { OcrBlock, OcrLine } from './types';
  * cost no request.
  */
 export function translatableBlocks(lines: readonly OcrLine[]): OcrBlock[] {
-  if (isJapaneseText([...lines])) return [];
-  return mergeBlocks([...lines]).filter((block) => isChinese(block.text));
+  if (isJapaneseText(lines)) return [];
+  return mergeBlocks(lines).filter((block) => isChinese(block.text));
 }

@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OCR_DIR, OCR_FILES } from '../../src/ocr/packaged-files';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
-import { GECKO_ID } from '../../wxt.config';
+import { GECKO_ID, packagedSource } from '../../wxt.config';
 
 const RELEASE = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
 
@@ -39,11 +37,8 @@ describe.each(Object.entries(RELEASE))('the %s release build', (browser, dir) =>
   });
 
   it('ships the OCR models and WASM byte for byte from their packages, and nothing else of them', () => {
-    const require = createRequire(import.meta.url);
     for (const file of Object.values(OCR_FILES)) {
-      const resolved = require.resolve(file.from.resolve);
-      const source = file.from.file ? join(dirname(resolved), file.from.file) : resolved;
-      expect(readFileSync(`${dir}/${file.dest}`).equals(readFileSync(source)), file.dest).toBe(true);
+      expect(readFileSync(`${dir}/${file.dest}`).equals(readFileSync(packagedSource(file.from))), file.dest).toBe(true);
     }
     expect(readdirSync(`${dir}/${OCR_DIR}`).sort()).toEqual(Object.values(OCR_FILES).map((file) => file.dest.slice(OCR_DIR.length + 1)).sort());
     expect(statSync(`${dir}/${OCR_FILES.wasm.dest}`).size).toBeLessThan(20e6);
