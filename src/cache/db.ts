@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { BackendId } from '../settings/schema';
+import type { ImageReading } from '../ocr/image-reading';
 import { withoutInvisibleFormat } from '../translation/answer';
 
 export interface CachedTranslation {
@@ -14,6 +15,17 @@ export interface CachedTranslation {
   usedAt?: number;
 }
 
+/** What on-device OCR read on one image (issue 28): read once, shown again with no OCR run. */
+export interface CachedImageReading {
+  /** The image, as the page names it: its URL without size and format suffixes. */
+  key: string;
+  /** SHA-256 (hex) of the image's bytes when RedBridge fetched them: the same image under another URL. */
+  hash?: string;
+  reading: ImageReading;
+  createdAt: number;
+  usedAt: number;
+}
+
 export const DB_NAME = 'redbridge';
 
 /**
@@ -22,6 +34,7 @@ export const DB_NAME = 'redbridge';
  */
 export class RedBridgeDb extends Dexie {
   translations!: Table<CachedTranslation, string>;
+  imageReadings!: Table<CachedImageReading, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -53,5 +66,7 @@ export class RedBridgeDb extends Dexie {
             else if (translation !== entry.translation) entry.translation = translation;
           }),
       );
+    // v4: what OCR read on note images.
+    this.version(4).stores({ translations: 'key, createdAt, usedAt', imageReadings: 'key, hash, createdAt, usedAt' });
   }
 }

@@ -29,4 +29,6 @@ export const OCR_FILES = {
    * JSPI and asyncify variants are twice its size and unused).
    */
   wasm: { dest: `${OCR_DIR}/ort-wasm-simd-threaded.wasm`, from: { resolve: 'onnxruntime-web/ort-wasm-simd-threaded.wasm', file: '' } },
+  /** The script that instantiates that WASM; the worker imports it from here (see wxt.config.ts). */
+  wasmLoader: { dest: `${OCR_DIR}/ort-wasm-simd-threaded.mjs`, from: { resolve: 'onnxruntime-web/ort-wasm-simd-threaded.wasm', file: 'ort-wasm-simd-threaded.mjs' } },
 } satisfies Record<string, PackagedFile>;
