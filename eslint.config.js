@@ -19,6 +19,12 @@ const backgroundOnly = [
   '**/settings/store',
   '**/settings/broadcast',
   '**/messaging/background-router',
+  // On-device OCR: the engine, its worker and models, fetching images.
+  '**/ocr/engine',
+  '**/ocr/worker',
+  '**/ocr/onnx-models',
+  '**/ocr/image-reader',
+  '**/ocr/ocr-client',
 ];
 
 export default tseslint.config(
@@ -49,7 +55,7 @@ export default tseslint.config(
   },
   {
     // And the background never pulls in page code (DOM walking, overlays, Preact).
-    files: ['entrypoints/background.ts', 'src/translation/**', 'src/cache/**', 'src/settings/**', 'src/messaging/background-router.ts'],
+    files: ['entrypoints/background.ts', 'src/translation/**', 'src/cache/**', 'src/settings/**', 'src/messaging/background-router.ts', 'src/ocr/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
 import { OCR_FILES } from './src/ocr/packaged-files';
 import { REDNOTE_MATCHES } from './src/sites/xiaohongshu/matches';
@@ -14,10 +16,23 @@ export const GECKO_ID = 'redbridge@redbridge.dev';
 const E2E_MATCHES = ['http://127.0.0.1/*'];
 const E2E_PROBE = 'e2e-probe';
 
+/** Where RedNote serves note images: www.xiaohongshu.com and www.rednote.com respectively. */
+const NOTE_IMAGE_HOSTS = ['https://*.xhscdn.com/*', 'https://*.rednotecdn.com/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   srcDir: '.',
+  vite: () => ({
+    resolve: {
+      // onnxruntime-web's default build embeds its 15 MB WASM (and the script that loads it) in
+      // the bundle as base64. With this condition the OCR worker loads both from the extension's
+      // own `ocr/` files instead (src/ocr/worker.ts sets where).
+      conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
+    },
+    // The options page says how much the OCR files take; the build knows.
+    define: { 'import.meta.env.OCR_PACKAGED_BYTES': JSON.stringify(ocrPackagedBytes()) },
+  }),
   manifest: ({ browser, mode }) => ({
     // The UI's words live in public/_locales (English and Simplified Chinese).
     name: '__MSG_extName__',
@@ -48,6 +63,8 @@ export default defineConfig({
       'https://api.deepl.com/*',
       'https://api.openai.com/*',
       'http://localhost/*',
+      // Note images, fetched by the background to read their text on the device (issue 28).
+      ...NOTE_IMAGE_HOSTS,
       ...(mode === 'e2e' ? E2E_MATCHES : []),
     ],
     ...(mode === 'e2e' ? { web_accessible_resources: webAccessibleProbe(browser) } : {}),
@@ -96,6 +113,11 @@ const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 's
 export function packagedSource(from: { resolve: string; file: string }): string {
   const resolved = createRequire(import.meta.url).resolve(from.resolve);
   return from.file ? join(dirname(resolved), from.file) : resolved;
+}
+
+/** The size of every OCR file the build copies, in bytes. */
+function ocrPackagedBytes(): number {
+  return Object.values(OCR_FILES).reduce((sum, file) => sum + statSync(packagedSource(file.from)).size, 0);
 }
 
 /** Firefox (MV2) lists plain paths; Chrome (MV3) says which pages may load them. */

@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { sharedOffscreenChannel } from '../src/background/offscreen-channel';
 import { RedBridgeDb } from '../src/cache/db';
+import { ImageReadingCache } from '../src/cache/image-cache';
+import { OcrEngine } from '../src/ocr/engine';
+import { ImageReader } from '../src/ocr/image-reader';
+import { localOcrClient, offscreenOcrClient, unavailableOcrClient, type OcrClient } from '../src/ocr/ocr-client';
+import { base64ToBytes } from '../src/ocr/base64';
 import { DEFAULT_CACHE_LIMITS, TranslationCache } from '../src/cache/translation-cache';
 import { injectIntoOpenTabs } from '../src/background/open-tabs';
 import { createSelectionMenu, placeOf, SELECTION_MENU_ID, translateSelection } from '../src/background/selection-menu';
@@ -32,6 +38,10 @@ export default defineBackground(() => {
   // Limits lowered since the last run, or entries aged out while the browser was closed.
   void current.then(() => cache.evict()).catch((error: unknown) => console.warn('[RedBridge] could not trim the cache', error));
   const service = new TranslationService({ cache, settings });
+  const imageCache = new ImageReadingCache(db, () => cacheLimits);
+  void current.then(() => imageCache.evict()).catch((error: unknown) => console.warn('[RedBridge] could not trim the image cache', error));
+  const ocr = ocrClient();
+  const images = new ImageReader({ ocr, cache: imageCache });
   const drafts = new DraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('[RedBridge] could not clean up old reply drafts', error));
   const rememberReplyTone = (replyTone: Settings['replyTone']) => updateSettings({ replyTone });
@@ -53,7 +63,7 @@ export default defineBackground(() => {
     // closed database is how a test makes every cache call throw, as a broken IndexedDB does.
     const breakCache = () => db.close();
     const repairCache = () => db.open().then(() => undefined);
-    Object.assign(globalThis, { redbridgeE2E: { translateSelection, toggleTab, breakCache, repairCache } });
+    Object.assign(globalThis, { redbridgeE2E: { translateSelection, toggleTab, breakCache, repairCache, ocrStatus: () => ocr.status() } });
   }
 
   if (!import.meta.env.FIREFOX) {
@@ -64,12 +74,40 @@ export default defineBackground(() => {
   }
 
   const extensionOrigin = browser.runtime.getURL('/');
+  const deps = {
+    service,
+    settings,
+    drafts,
+    cache,
+    rememberReplyTone,
+    images,
+    imageCache,
+    ocr,
+    ocrPackagedBytes: import.meta.env.OCR_PACKAGED_BYTES,
+    captureVisibleTab,
+  };
   browser.runtime.onMessage.addListener((message, sender) =>
-    routeBackgroundRequest(
-      message,
-      { service, settings, drafts, cache, rememberReplyTone },
+    routeBackgroundRequest(message, deps, {
       // The popup and the options page; content scripts come with a tab and a web page's URL.
-      sender.tab === undefined || (sender.url ?? '').startsWith(extensionOrigin),
-    ),
+      fromExtensionPage: sender.tab === undefined || (sender.url ?? '').startsWith(extensionOrigin),
+      ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+    }),
   );
 });
+
+/**
+ * Where OCR runs: in a worker of this context where it may start one (Firefox's background
+ * page), else in the offscreen document (Chrome's service worker may not start workers).
+ */
+function ocrClient(): OcrClient {
+  if (typeof Worker === 'function') {
+    return localOcrClient(new OcrEngine(() => new Worker(browser.runtime.getURL('/ocr-worker.js'))));
+  }
+  const channel = sharedOffscreenChannel();
+  return channel ? offscreenOcrClient((message) => channel.ask(message)) : unavailableOcrClient();
+}
+
+async function captureVisibleTab(windowId: number): Promise<Uint8Array<ArrayBuffer>> {
+  const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+  return base64ToBytes(dataUrl.slice(dataUrl.indexOf(',') + 1));
+}

@@ -23,6 +23,8 @@ const api: OptionsApi = {
   cacheStats: () => answered(sendToBackground({ type: 'cache-stats' })),
   clearCache: async () => void (await answered(sendToBackground({ type: 'clear-cache' }))),
   download: saveFile,
+  ocrStatus: () => answered(sendToBackground({ type: 'ocr-status' })),
+  releaseOcr: async () => void (await answered(sendToBackground({ type: 'release-ocr' }))),
 };
 
 document.title = t('options_title');

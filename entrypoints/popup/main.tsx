@@ -26,6 +26,7 @@ render(
     loadSettings={loadSettings}
     saveEnabled={(enabled) => updateSettings({ enabled })}
     saveDisplay={(display) => updateSettings({ display })}
+    saveImageTranslation={(imageTranslation) => updateSettings({ imageTranslation })}
     health={() => answered(sendToBackground({ type: 'backend-health' }))}
     tabStats={createTabStatsSource(browser.tabs, location.search)}
     openOptions={async () => {

@@ -11,6 +11,7 @@ import { ExtensionGoneError, extensionIsGone, sendToBackground } from '../../src
 import type { PageSettings } from '../../src/settings/schema';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';
 import { xiaohongshuComposer } from '../../src/sites/xiaohongshu/composer';
+import { xiaohongshuImages } from '../../src/sites/xiaohongshu/images';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
 
 /** How often an open page checks that its extension is still there (Chrome says nothing). */
@@ -29,7 +30,7 @@ export default defineContentScript({
     const pageSettings = sendToBackground({ type: 'get-page-settings' });
     // One MutationObserver for every feature: the page is observed once, not once per feature.
     const changes = createPageObserver();
-    const reading = startReading(xiaohongshu, changes);
+    const reading = startReading(xiaohongshu, changes, xiaohongshuImages);
     const composer = replyComposerSwitch(xiaohongshuComposer, changes);
     /** The Alt+T command turns RedBridge off in this tab only, until pressed again or reloaded. */
     let activeInTab = true;

@@ -6,7 +6,10 @@ export const COMPOSER_TAG = 'redbridge-composer';
 /** The element name of a hover-mode popover (in `document.body`). */
 export const POPOVER_TAG = 'redbridge-popover';
 
-const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG];
+/** The element name of an image overlay (laid over a note image, after its `<img>`). */
+export const IMAGE_OVERLAY_TAG = 'redbridge-image';
+
+const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG, IMAGE_OVERLAY_TAG];
 
 /** Elements RedBridge inserted: the reading features never treat them as page content. */
 export function isOwnNode(node: Node): boolean {

@@ -1,44 +1,73 @@
 import type { PageObserver } from '../dom/page-observer';
 import { createTranslateClient } from '../messaging/translate-client';
 import type { PageSettings } from '../settings/schema';
-import type { SiteAdapter } from '../sites/types';
+import type { ImageSite, SiteAdapter } from '../sites/types';
 import { startHoverTranslation } from './hover-translation';
+import { startImageTranslation } from './image-translation';
 import { startInlineOverlays } from './inline-overlay';
 import { createTabStats } from './tab-stats';
 
 /**
  * Turns the reading features on, off or over as the settings change, in an open tab, without
- * a reload: `bilingual` overlays, `hover` popovers, or nothing. A new mode, language or backend
- * starts afresh (the cache makes that cheap); switching off removes every overlay.
+ * a reload: `bilingual` overlays, `hover` popovers, or nothing, and beside them the text on note
+ * images. A new mode, language or backend starts afresh (the cache makes that cheap); switching
+ * off removes every overlay.
  */
-export function startReading(adapter: SiteAdapter, changes: PageObserver) {
+export function startReading(adapter: SiteAdapter, changes: PageObserver, images?: ImageSite) {
   const client = createTranslateClient();
   const stats = createTabStats();
   let stopMode: (() => void) | null = null;
   let runningWith = '';
+  let stopImages: (() => void) | null = null;
+  let imagesWith = '';
 
-  function stop(): void {
+  function stopText(): void {
     stopMode?.();
     stopMode = null;
     runningWith = '';
   }
 
+  function stopImageTranslation(): void {
+    stopImages?.();
+    stopImages = null;
+    imagesWith = '';
+  }
+
+  function applyText(settings: PageSettings): void {
+    if (!settings.enabled || settings.display === 'off') return stopText();
+    // Image translation runs apart: changing it does not start the text overlays afresh.
+    const signature = JSON.stringify({ ...settings, imageTranslation: null });
+    if (stopMode && runningWith === signature) return;
+    stopText();
+    // The new mode finds every unit again: counting on would show each one twice.
+    stats.reset();
+    const { targetLanguage } = settings;
+    stopMode =
+      settings.display === 'hover'
+        ? startHoverTranslation({ adapter, client, targetLanguage, stats, delayMs: settings.hoverDelayMs, key: settings.hoverKey })
+        : startInlineOverlays({ adapter, client, targetLanguage, stats, changes });
+    runningWith = signature;
+  }
+
+  function applyImages(settings: PageSettings): void {
+    const mode = settings.enabled && images ? settings.imageTranslation : 'off';
+    if (mode === 'off' || !images) return stopImageTranslation();
+    const signature = JSON.stringify([mode, settings.targetLanguage, settings.backend]);
+    if (stopImages && imagesWith === signature) return;
+    stopImageTranslation();
+    stopImages = startImageTranslation({ site: images, client, mode, changes, stats });
+    imagesWith = signature;
+  }
+
   return {
     stats: stats.counts,
     apply(settings: PageSettings): void {
-      if (!settings.enabled || settings.display === 'off') return stop();
-      const signature = JSON.stringify(settings);
-      if (stopMode && runningWith === signature) return;
-      stop();
-      // The new mode finds every unit again: counting on would show each one twice.
-      stats.reset();
-      const { targetLanguage } = settings;
-      stopMode =
-        settings.display === 'hover'
-          ? startHoverTranslation({ adapter, client, targetLanguage, stats, delayMs: settings.hoverDelayMs, key: settings.hoverKey })
-          : startInlineOverlays({ adapter, client, targetLanguage, stats, changes });
-      runningWith = signature;
+      applyText(settings);
+      applyImages(settings);
     },
-    stop,
+    stop(): void {
+      stopText();
+      stopImageTranslation();
+    },
   };
 }

@@ -15,7 +15,16 @@ describe('createTabStats', () => {
     stats.unitTranslated(a, [ok(false), ok(true)]);
     stats.unitTranslated(b, [ok(true), ok(true)]);
     stats.unitTranslated(c, [ok(true), failed]);
-    expect(stats.counts).toEqual({ found: 3, translated: 2, fromCache: 1, failed: 1 });
+    expect(stats.counts).toEqual({ found: 3, translated: 2, fromCache: 1, failed: 1, imagesRead: 0 });
+  });
+
+  it('counts the images whose text was read, apart from the units, each image once', () => {
+    const stats = createTabStats();
+    expect(stats.counts.imagesRead).toBe(0);
+    stats.imageRead('a');
+    stats.imageRead('b');
+    stats.imageRead('a');
+    expect(stats.counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0, imagesRead: 2 });
   });
 
   it('moves a unit from failed to translated when its Retry succeeds', () => {
@@ -26,17 +35,19 @@ describe('createTabStats', () => {
     expect(stats.counts).toMatchObject({ translated: 1, failed: 0 });
   });
 
-  it('starts afresh on reset, in the same counts object, and forgets failed units', () => {
+  it('starts the units afresh on reset, in the same counts object, and forgets failed units', () => {
     const stats = createTabStats();
     const { counts } = stats;
     const unit = {};
     stats.unitFound(unit);
     stats.unitTranslated(unit, [failed]);
+    stats.imageRead('a');
     stats.reset();
-    expect(counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0 });
+    // Image translation carries on through a display mode change: its images stay counted.
+    expect(counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0, imagesRead: 1 });
     // A unit that failed before the reset does not take a failure away after it.
     stats.unitTranslated(unit, [ok(true)]);
-    expect(counts).toEqual({ found: 0, translated: 1, fromCache: 1, failed: 0 });
+    expect(counts).toEqual({ found: 0, translated: 1, fromCache: 1, failed: 0, imagesRead: 1 });
   });
 
   it('counts a unit once, by its latest translation, however often it is found or translated', () => {
@@ -48,7 +59,7 @@ describe('createTabStats', () => {
     // Re-translated with another backend, then shown again from the cache.
     stats.unitTranslated(unit, [ok(false)]);
     stats.unitTranslated(unit, [ok(true)]);
-    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0 });
   });
 
   it('takes a unit the page removed out of every count, so a card that comes back is not counted twice', () => {
@@ -60,15 +71,15 @@ describe('createTabStats', () => {
     stats.unitGone(shown);
     stats.unitGone(failing);
     stats.unitGone(failing);
-    expect(stats.counts).toEqual({ found: 1, translated: 0, fromCache: 0, failed: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0 });
 
     // The virtual feed puts the card back: a new unit, counted once again.
     const back = {};
     stats.unitFound(back);
     stats.unitTranslated(back, [ok(true)]);
-    expect(stats.counts).toEqual({ found: 2, translated: 1, fromCache: 1, failed: 0 });
+    expect(stats.counts).toEqual({ found: 2, translated: 1, fromCache: 1, failed: 0, imagesRead: 0 });
     stats.unitGone(waiting);
     stats.unitGone(back);
-    expect(stats.counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0 });
+    expect(stats.counts).toEqual({ found: 0, translated: 0, fromCache: 0, failed: 0, imagesRead: 0 });
   });
 });

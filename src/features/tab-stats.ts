@@ -1,9 +1,10 @@
 import type { TabStats } from '../messaging/protocol';
 import type { TranslateOutcome } from '../translation/service';
 
-export type UnitCounts = Omit<TabStats, 'active'>;
+/** The units' counts and the images read; the tab's `active` flag comes from elsewhere. */
+export type TabCounts = Omit<TabStats, 'active'>;
 
-const NO_COUNTS: Readonly<UnitCounts> = { found: 0, translated: 0, fromCache: 0, failed: 0 };
+const NO_COUNTS: Readonly<TabCounts> = { found: 0, translated: 0, fromCache: 0, failed: 0, imagesRead: 0 };
 
 /** What one unit adds to the counts besides `found`: its latest translation's result, if any. */
 type Outcome = 'translated' | 'fromCache' | 'failed';
@@ -13,12 +14,14 @@ type Outcome = 'translated' | 'fromCache' | 'failed';
  * went. Each unit counts once, by its latest translation (a Retry that succeeds moves it from
  * failed to translated; a re-translation replaces the one before). A unit the page removes no
  * longer counts: a feed that drops cards as the reader scrolls and puts them back later (a
- * virtual list) would otherwise count them again each time they come back.
+ * virtual list) would otherwise count them again each time they come back. Beside the units,
+ * it counts the note images whose text was read.
  */
 export function createTabStats() {
-  const counts: UnitCounts = { ...NO_COUNTS };
+  const counts: TabCounts = { ...NO_COUNTS };
   /** What each unit adds: whether it was counted as found, and its latest outcome. */
   let units = new WeakMap<object, { found: boolean; outcome: Outcome | null }>();
+  const imagesCounted = new Set<string>();
 
   function add(outcome: Outcome | null, by: 1 | -1): void {
     if (outcome === 'failed') counts.failed += by;
@@ -29,9 +32,13 @@ export function createTabStats() {
   return {
     /** Kept up to date in place: a reader of it always sees the current counts. */
     counts,
-    /** Starts counting afresh, for a display mode that finds and translates the page anew. */
+    /**
+     * Starts counting the units afresh, for a display mode that finds and translates the page
+     * anew. Images read stay counted: image translation goes on through a display mode change,
+     * and does not read the images shown again.
+     */
     reset(): void {
-      Object.assign(counts, NO_COUNTS);
+      Object.assign(counts, { ...NO_COUNTS, imagesRead: counts.imagesRead });
       units = new WeakMap();
     },
     /** `unit` identifies the unit for as long as it is in the page (across retries and re-renders). */
@@ -60,6 +67,15 @@ export function createTabStats() {
       add(entry.outcome, -1);
       units.delete(unit);
       if (entry.found) counts.found -= 1;
+    },
+    /**
+     * The text on the image `key` was read (by OCR or from the cache). Each image counts once in
+     * the tab, however often it is read again (a restarted image translation, a Retry).
+     */
+    imageRead(key: string): void {
+      if (imagesCounted.has(key)) return;
+      imagesCounted.add(key);
+      counts.imagesRead += 1;
     },
   };
 }

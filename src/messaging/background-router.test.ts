@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { FAKE_REPLIES, fakeTranslate } from '../../tests/fakes/fake-translation';
 import { RedBridgeDb } from '../cache/db';
+import { ImageReadingCache } from '../cache/image-cache';
 import { TranslationCache } from '../cache/translation-cache';
+import type { ImageReading } from '../ocr/image-reading';
+import { ImageReader } from '../ocr/image-reader';
+import type { OcrClient } from '../ocr/ocr-client';
 import type { ReplyDraft } from '../drafts/draft';
 import { DraftStore, type DraftArea } from '../drafts/draft-store';
 import { DEFAULT_SETTINGS, type ReplyTone, type Settings } from '../settings/schema';
@@ -57,6 +61,32 @@ function memoryArea(): DraftArea {
   };
 }
 
+const READING: ImageReading = {
+  width: 100,
+  height: 200,
+  language: 'chinese',
+  blocks: [{ text: '大理攻略', bounds: { x: 10, y: 10, width: 80, height: 20 } }],
+};
+
+/** The OCR engine as the background reaches it: records what it reads, answers one reading. */
+function fakeOcr(): OcrClient & { reads: { bytes: number[]; crop?: unknown }[]; released: number } {
+  const ocr = {
+    reads: [] as { bytes: number[]; crop?: unknown }[],
+    released: 0,
+    async read(bytes: Uint8Array<ArrayBuffer>, crop?: unknown) {
+      ocr.reads.push({ bytes: [...bytes], ...(crop ? { crop } : {}) });
+      return { reading: READING, timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } };
+    },
+    async status() {
+      return { state: 'ready' as const, imagesRead: ocr.reads.length };
+    },
+    async release() {
+      ocr.released += 1;
+    },
+  };
+  return ocr;
+}
+
 let dbCount = 0;
 const opened: RedBridgeDb[] = [];
 afterEach(() => {
@@ -80,6 +110,18 @@ function setup(backend: RecordingBackend = recordingBackend()) {
   });
   const drafts = new DraftStore(memoryArea(), () => NOW);
   const remembered: ReplyTone[] = [];
+  const ocr = fakeOcr();
+  const imageCache = new ImageReadingCache(db, () => ({ maxEntries: 1000, maxAgeMs: 1e12 }));
+  const fetched: string[] = [];
+  const images = new ImageReader({
+    ocr,
+    cache: imageCache,
+    fetchImage: async (url) => {
+      fetched.push(url);
+      return new Uint8Array([1, 2, 3]);
+    },
+  });
+  const captured: number[] = [];
   const deps = {
     service,
     settings: () => Promise.resolve(settings),
@@ -87,6 +129,14 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     cache,
     rememberReplyTone: async (tone: ReplyTone) => {
       remembered.push(tone);
+    },
+    images,
+    imageCache,
+    ocr,
+    ocrPackagedBytes: 31_000_000,
+    captureVisibleTab: async (windowId: number) => {
+      captured.push(windowId);
+      return new Uint8Array([9, 9]);
     },
   };
   /** Sends a request as the content script would, typed by its answer. */
@@ -103,6 +153,9 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     remembered,
     deps,
     ask,
+    ocr,
+    fetched,
+    captured,
     setSettings(change: Partial<Settings>) {
       settings = { ...settings, ...change };
     },
@@ -254,6 +307,9 @@ describe('routeBackgroundRequest: what it does not answer', () => {
     ['a test-backend from a content script', { type: 'test-backend', backend: 'google', settings: {} }],
     ['a clear-cache from a content script', { type: 'clear-cache' }],
     ['a cache-stats from a content script', { type: 'cache-stats' }],
+    ['an ocr-status from a content script', { type: 'ocr-status' }],
+    ['a release-ocr from a content script', { type: 'release-ocr' }],
+    ['a read-image of a data: URL', { type: 'read-image', url: 'data:image/png;base64,AA==', key: 'k' }],
   ])('returns undefined for %s, touching nothing', async (_what, message) => {
     const { deps, backend, remembered, drafts } = setup();
 
@@ -289,7 +345,7 @@ describe('routeBackgroundRequest: requests from the extension’s own pages', ()
     deps: ReturnType<typeof setup>['deps'],
     message: Extract<BackgroundRequest, { type: T }>,
   ): Promise<BackgroundResponses[T]> {
-    const answer = routeBackgroundRequest(message, deps, true);
+    const answer = routeBackgroundRequest(message, deps, { fromExtensionPage: true });
     if (!answer) throw new Error(`the router did not answer ${JSON.stringify(message)}`);
     return answer as Promise<BackgroundResponses[T]>;
   }
@@ -329,5 +385,45 @@ describe('routeBackgroundRequest: requests from the extension’s own pages', ()
       backends: [{ id: 'google', state: 'failing', lastError: authError().message }],
       cache: { state: 'working' },
     });
+  });
+});
+
+describe('routeBackgroundRequest: text on note images', () => {
+  it('reads an image once: fetched and read by OCR the first time, from the cache the next', async () => {
+    const { ask, ocr, fetched } = setup();
+    const first = await ask<'read-image'>({ type: 'read-image', url: 'https://ci.xiaohongshu.com/abc!nd_dft', key: 'abc' });
+    const again = await ask<'read-image'>({ type: 'read-image', url: 'https://sns-webpic-qc.xhscdn.com/abc!nc_n', key: 'abc' });
+
+    expect(first).toEqual({ ok: true, reading: READING, fromCache: false });
+    expect(again).toEqual({ ok: true, reading: READING, fromCache: true });
+    expect(fetched).toEqual(['https://ci.xiaohongshu.com/abc!nd_dft']);
+    expect(ocr.reads).toHaveLength(1);
+  });
+
+  it('reads a screenshot of the sender’s window, cropped to the image in device pixels', async () => {
+    const { deps, ocr, captured } = setup();
+    const answer = await routeBackgroundRequest(
+      { type: 'capture-image', key: 'k', rect: { x: 10, y: 20, width: 100, height: 50 }, pixelRatio: 2 },
+      deps,
+      { fromExtensionPage: false, windowId: 7 },
+    );
+
+    expect(answer).toEqual({ ok: true, reading: READING, fromCache: false });
+    expect(captured).toEqual([7]);
+    expect(ocr.reads).toEqual([{ bytes: [9, 9], crop: { x: 20, y: 40, width: 200, height: 100 } }]);
+  });
+
+  it('gives the options page the engine’s state, the packaged size and the cached images, and frees the models', async () => {
+    const { deps, ask, ocr } = setup();
+    await ask<'read-image'>({ type: 'read-image', url: 'https://ci.xiaohongshu.com/abc', key: 'abc' });
+    const page = { fromExtensionPage: true };
+
+    const status = await routeBackgroundRequest({ type: 'ocr-status' }, deps, page);
+    expect(status).toMatchObject({ engine: { state: 'ready', imagesRead: 1 }, packagedBytes: 31_000_000, cached: { entries: 1 } });
+    expect(await routeBackgroundRequest({ type: 'release-ocr' }, deps, page)).toBe(true);
+    expect(ocr.released).toBe(1);
+
+    await routeBackgroundRequest({ type: 'clear-cache' }, deps, page);
+    expect(await routeBackgroundRequest({ type: 'ocr-status' }, deps, page)).toMatchObject({ cached: { entries: 0 } });
   });
 });

@@ -1,4 +1,8 @@
+import type { ImageReadingCache } from '../cache/image-cache';
 import type { TranslationCache } from '../cache/translation-cache';
+import type { ImageReader, ImageReadOutcome } from '../ocr/image-reader';
+import type { OcrClient } from '../ocr/ocr-client';
+import { ImageReadError, imageErrorInfo } from '../ocr/read-error';
 import type { DraftStore } from '../drafts/draft-store';
 import { pageSettingsOf, parseSettings, type ReplyTone, type Settings } from '../settings/schema';
 import type { TranslationService } from '../translation/service';
@@ -11,6 +15,21 @@ export interface RouterDeps {
   cache: TranslationCache;
   /** Stores the tone as the default for new replies. */
   rememberReplyTone: (tone: ReplyTone) => Promise<void>;
+  images: ImageReader;
+  imageCache: Pick<ImageReadingCache, 'stats' | 'clear'>;
+  ocr: OcrClient;
+  /** The models and runtime packaged in the extension, in bytes. */
+  ocrPackagedBytes: number;
+  /** A PNG screenshot of the visible tab in window `windowId`. */
+  captureVisibleTab: (windowId: number) => Promise<Uint8Array<ArrayBuffer>>;
+}
+
+/** Who sent a request, as far as routing cares. */
+export interface RequestSender {
+  /** The popup and the options page; content scripts come with a tab and a web page's URL. */
+  fromExtensionPage: boolean;
+  /** The window of the sender's tab, for a content script. */
+  windowId?: number;
 }
 
 /**
@@ -20,12 +39,12 @@ export interface RouterDeps {
 export function routeBackgroundRequest(
   message: unknown,
   deps: RouterDeps,
-  fromExtensionPage = false,
+  sender: RequestSender = { fromExtensionPage: false },
 ): Promise<BackgroundResponses[keyof BackgroundResponses]> | undefined {
   const request = parseBackgroundRequest(message);
   if (!request) return undefined;
   // A content script runs inside a web page: it may not point RedBridge at any URL or clear the cache.
-  if (PAGE_ONLY_REQUESTS.has(request.type) && !fromExtensionPage) return undefined;
+  if (PAGE_ONLY_REQUESTS.has(request.type) && !sender.fromExtensionPage) return undefined;
   switch (request.type) {
     case 'translate':
       return deps.service.translate(request.texts, { retry: request.retry, only: request.backend, mentions: request.mentions });
@@ -55,10 +74,52 @@ export function routeBackgroundRequest(
     case 'cache-stats':
       return deps.cache.stats().then((stats) => ({ ...stats, ...deps.service.cacheUse() }));
     case 'clear-cache':
-      return deps.cache.clear().then(() => true as const);
+      return Promise.all([deps.cache.clear(), deps.imageCache.clear()]).then(() => true as const);
     case 'backend-health':
       return deps.service.health();
+    case 'read-image':
+      return deps.images.read(request.url, request.key);
+    case 'capture-image':
+      return captureImage(deps, sender.windowId, request.key, request.rect, request.pixelRatio);
+    case 'ocr-status':
+      return Promise.all([deps.ocr.status(), deps.imageCache.stats()]).then(([engine, cached]) => ({
+        engine,
+        packagedBytes: deps.ocrPackagedBytes,
+        cached,
+      }));
+    case 'release-ocr':
+      return deps.ocr.release().then(() => true as const);
   }
+}
+
+/** Reads an image from a screenshot of the sender's tab, cropped to where the image shows. */
+async function captureImage(
+  deps: RouterDeps,
+  windowId: number | undefined,
+  key: string,
+  rect: { x: number; y: number; width: number; height: number },
+  pixelRatio: number,
+): Promise<ImageReadOutcome> {
+  if (windowId === undefined) {
+    return { ok: false, error: imageErrorInfo(new ImageReadError('fetch', 'RedBridge could not capture this tab.')) };
+  }
+  let screenshot: Uint8Array<ArrayBuffer>;
+  try {
+    screenshot = await deps.captureVisibleTab(windowId);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: imageErrorInfo(new ImageReadError('fetch', `RedBridge could neither download this image nor capture it (${detail}).`)),
+    };
+  }
+  const crop = {
+    x: rect.x * pixelRatio,
+    y: rect.y * pixelRatio,
+    width: rect.width * pixelRatio,
+    height: rect.height * pixelRatio,
+  };
+  return deps.images.readCaptured(screenshot, crop, key);
 }
 
 /** English → reply language, then the result back into English so the user can check it. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAFT_TEXT_LENGTH } from '../drafts/draft';
-import { isContentMessage, MAX_MENTIONS_PER_TEXT, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, parseBackgroundRequest } from './protocol';
+import {
+  isContentMessage,
+  MAX_MENTIONS_PER_TEXT,
+  MAX_TEXT_LENGTH,
+  MAX_TEXTS_PER_MESSAGE,
+  PAGE_ONLY_REQUESTS,
+  parseBackgroundRequest,
+} from './protocol';
 
 describe('parseBackgroundRequest', () => {
   it('accepts a translate request with string texts', () => {
@@ -198,6 +205,99 @@ describe('parseBackgroundRequest: reply composer requests', () => {
     ['save-draft with a draft that is a string', { type: 'save-draft', key, draft: JSON.stringify(draft) }],
   ])('rejects %s', (_what, message) => {
     expect(parseBackgroundRequest(message)).toBeNull();
+  });
+});
+
+describe('parseBackgroundRequest: image requests (on-device OCR)', () => {
+  const url = 'https://sns-webpic-qc.xhscdn.com/202401011200/abc123!nd_dft_wlteh_webp_3';
+  const key = 'sns-webpic-qc.xhscdn.com/abc123';
+  const rect = { x: 12, y: 80.5, width: 640, height: 480 };
+
+  it('accepts a read-image request with an http(s) URL and a key, dropping extra fields', () => {
+    expect(parseBackgroundRequest({ type: 'read-image', url, key, retry: true, crop: rect })).toEqual({ type: 'read-image', url, key });
+    expect(parseBackgroundRequest({ type: 'read-image', url: 'http://127.0.0.1:8080/a.png', key: 'k' })).toEqual({
+      type: 'read-image',
+      url: 'http://127.0.0.1:8080/a.png',
+      key: 'k',
+    });
+  });
+
+  it('accepts the longest key and URL allowed and rejects longer ones', () => {
+    const longestKey = 'k'.repeat(512);
+    expect(parseBackgroundRequest({ type: 'read-image', url, key: longestKey })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'read-image', url, key: `${longestKey}k` })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'capture-image', key: longestKey, rect, pixelRatio: 2 })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'capture-image', key: `${longestKey}k`, rect, pixelRatio: 2 })).toBeNull();
+    const longestUrl = `https://a.example/${'p'.repeat(4096 - 'https://a.example/'.length)}`;
+    expect(longestUrl).toHaveLength(4096);
+    expect(parseBackgroundRequest({ type: 'read-image', url: longestUrl, key })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'read-image', url: `${longestUrl}p`, key })).toBeNull();
+  });
+
+  it.each([
+    ['a javascript: URL', { type: 'read-image', url: 'javascript:alert(1)', key }],
+    ['a data: URL', { type: 'read-image', url: 'data:image/png;base64,iVBORw0KGgo=', key }],
+    ['a file: URL', { type: 'read-image', url: 'file:///etc/passwd', key }],
+    ['a chrome-extension: URL', { type: 'read-image', url: 'chrome-extension://abc/options.html', key }],
+    ['a blob: URL', { type: 'read-image', url: 'blob:https://www.xiaohongshu.com/1234', key }],
+    ['a relative URL', { type: 'read-image', url: '/images/a.png', key }],
+    ['a URL that is not a string', { type: 'read-image', url: { href: url }, key }],
+    ['no URL', { type: 'read-image', key }],
+    ['an empty key', { type: 'read-image', url, key: '' }],
+    ['a key that is not a string', { type: 'read-image', url, key: 42 }],
+    ['no key', { type: 'read-image', url }],
+  ])('rejects read-image with %s', (_what, message) => {
+    expect(parseBackgroundRequest(message)).toBeNull();
+  });
+
+  it('accepts a capture-image request with a key, a viewport rect and a pixel ratio, dropping extra fields', () => {
+    expect(
+      parseBackgroundRequest({ type: 'capture-image', key, rect: { ...rect, z: 1 }, pixelRatio: 1.5, url, windowId: 3 }),
+    ).toEqual({ type: 'capture-image', key, rect, pixelRatio: 1.5 });
+  });
+
+  it('accepts the edges of the rect and pixel ratio ranges', () => {
+    const edge = { x: 0, y: 0, width: 1, height: 20_000 };
+    expect(parseBackgroundRequest({ type: 'capture-image', key, rect: edge, pixelRatio: 8 })).toEqual({
+      type: 'capture-image',
+      key,
+      rect: edge,
+      pixelRatio: 8,
+    });
+  });
+
+  it.each([
+    ['no rect', { type: 'capture-image', key, pixelRatio: 2 }],
+    ['a null rect', { type: 'capture-image', key, rect: null, pixelRatio: 2 }],
+    ['a rect missing its height', { type: 'capture-image', key, rect: { x: 0, y: 0, width: 10 }, pixelRatio: 2 }],
+    ['a rect with a negative x', { type: 'capture-image', key, rect: { ...rect, x: -1 }, pixelRatio: 2 }],
+    ['a rect with a NaN y', { type: 'capture-image', key, rect: { ...rect, y: Number.NaN }, pixelRatio: 2 }],
+    ['a rect with an infinite width', { type: 'capture-image', key, rect: { ...rect, width: Number.POSITIVE_INFINITY }, pixelRatio: 2 }],
+    ['a rect too wide', { type: 'capture-image', key, rect: { ...rect, width: 20_001 }, pixelRatio: 2 }],
+    ['a rect less than a pixel wide', { type: 'capture-image', key, rect: { ...rect, width: 0.5 }, pixelRatio: 2 }],
+    ['an empty rect', { type: 'capture-image', key, rect: { ...rect, height: 0 }, pixelRatio: 2 }],
+    ['a rect with a side as a string', { type: 'capture-image', key, rect: { ...rect, x: '12' }, pixelRatio: 2 }],
+    ['no pixel ratio', { type: 'capture-image', key, rect }],
+    ['a zero pixel ratio', { type: 'capture-image', key, rect, pixelRatio: 0 }],
+    ['a pixel ratio above 8', { type: 'capture-image', key, rect, pixelRatio: 8.5 }],
+    ['a NaN pixel ratio', { type: 'capture-image', key, rect, pixelRatio: Number.NaN }],
+    ['a pixel ratio as a string', { type: 'capture-image', key, rect, pixelRatio: '2' }],
+    ['an empty key', { type: 'capture-image', key: '', rect, pixelRatio: 2 }],
+    ['no key', { type: 'capture-image', rect, pixelRatio: 2 }],
+  ])('rejects capture-image with %s', (_what, message) => {
+    expect(parseBackgroundRequest(message)).toBeNull();
+  });
+
+  it('accepts ocr-status and release-ocr, dropping extra fields', () => {
+    expect(parseBackgroundRequest({ type: 'ocr-status', key })).toEqual({ type: 'ocr-status' });
+    expect(parseBackgroundRequest({ type: 'release-ocr', all: true })).toEqual({ type: 'release-ocr' });
+  });
+
+  it('keeps ocr-status and release-ocr for the extension’s own pages, and lets content scripts read and capture images', () => {
+    expect(PAGE_ONLY_REQUESTS.has('ocr-status')).toBe(true);
+    expect(PAGE_ONLY_REQUESTS.has('release-ocr')).toBe(true);
+    expect(PAGE_ONLY_REQUESTS.has('read-image')).toBe(false);
+    expect(PAGE_ONLY_REQUESTS.has('capture-image')).toBe(false);
   });
 });
 

@@ -6,6 +6,9 @@
 import { parseDraft, parseDraftKey, type DraftKey, type ReplyDraft } from '../drafts/draft';
 import { BACKEND_IDS, REPLY_TONES, type BackendId, type PageSettings, type ReplyTone } from '../settings/schema';
 import type { ServiceHealth, TranslateOutcome } from '../translation/service';
+import type { OcrEngineStatus } from '../ocr/engine';
+import type { ImageReadOutcome } from '../ocr/image-reader';
+import type { Rect } from '../ocr/types';
 
 export const MAX_TEXTS_PER_MESSAGE = 200;
 export const MAX_TEXT_LENGTH = 20_000;
@@ -123,11 +126,48 @@ export interface BackendHealthRequest {
   type: 'backend-health';
 }
 
+/**
+ * Read the text on a note image (on-device OCR) and give its Chinese blocks: from the cache,
+ * or fetched by the background and read by the OCR engine.
+ */
+export interface ReadImageRequest {
+  type: 'read-image';
+  /** The image's http(s) URL, as the page shows it. */
+  url: string;
+  /** The image as the site names it (its URL without size and format suffixes): the cache key. */
+  key: string;
+}
+
+/**
+ * The image could not be fetched: read it from a screenshot of the tab instead, cropped to
+ * `rect` (CSS pixels of the viewport, the image wholly inside it). The content script hides its
+ * own overlays on the image first.
+ */
+export interface CaptureImageRequest {
+  type: 'capture-image';
+  key: string;
+  rect: Rect;
+  /** The page's `devicePixelRatio`: a screenshot is in device pixels. */
+  pixelRatio: number;
+}
+
+/** Options page: the OCR engine's state, what it occupies, and what the cache holds of images. */
+export interface OcrStatusRequest {
+  type: 'ocr-status';
+}
+
+/** Options page: free the OCR models' memory now. */
+export interface ReleaseOcrRequest {
+  type: 'release-ocr';
+}
+
 /** Requests only the extension's own pages (popup, options) may send, never a content script. */
 export const PAGE_ONLY_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
   'test-backend',
   'cache-stats',
   'clear-cache',
+  'ocr-status',
+  'release-ocr',
 ]);
 
 export type BackgroundRequest =
@@ -143,7 +183,20 @@ export type BackgroundRequest =
   | TestBackendRequest
   | CacheStatsRequest
   | ClearCacheRequest
-  | BackendHealthRequest;
+  | BackendHealthRequest
+  | ReadImageRequest
+  | CaptureImageRequest
+  | OcrStatusRequest
+  | ReleaseOcrRequest;
+
+/** What the options page shows of on-device OCR. */
+export interface OcrStatus {
+  engine: OcrEngineStatus;
+  /** The models and runtime packaged in the extension, in bytes. */
+  packagedBytes: number;
+  /** Images whose reading is cached, and roughly how much that takes. */
+  cached: { entries: number; bytes: number };
+}
 
 export interface BackgroundResponses {
   translate: TranslateOutcome[];
@@ -163,6 +216,10 @@ export interface BackgroundResponses {
   'clear-cache': true;
   /** The chain's backends, each with how it is doing, and whether the cache works. */
   'backend-health': ServiceHealth;
+  'read-image': ImageReadOutcome;
+  'capture-image': ImageReadOutcome;
+  'ocr-status': OcrStatus;
+  'release-ocr': true;
 }
 
 /** Background → content script: settings the page cares about changed. */
@@ -189,6 +246,8 @@ export interface TabStats {
   translated: number;
   fromCache: number;
   failed: number;
+  /** Note images whose text was read (by OCR or from the cache). */
+  imagesRead: number;
   /** False when the Alt+T command turned RedBridge off in this tab. */
   active: boolean;
 }
@@ -209,6 +268,33 @@ function parseMentions(value: unknown, texts: readonly string[]): { mentions?: s
     (list): list is string[] => Array.isArray(list) && list.length <= MAX_MENTIONS_PER_TEXT && list.every(isMention),
   );
   return valid ? { mentions: value as string[][] } : null;
+}
+
+const MAX_URL_LENGTH = 4096;
+const MAX_KEY_LENGTH = 512;
+
+function isImageUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function isImageKey(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_KEY_LENGTH;
+}
+
+/** A rectangle of the viewport in CSS pixels: finite, inside a generous 20,000 px, not empty. */
+function parseViewportRect(value: unknown): Rect | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { x, y, width, height } = value as Record<string, unknown>;
+  const parts = [x, y, width, height];
+  if (!parts.every((n): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 20_000)) return null;
+  if ((width as number) < 1 || (height as number) < 1) return null;
+  return { x: x as number, y: y as number, width: width as number, height: height as number };
 }
 
 function isTone(value: unknown): value is ReplyTone {
@@ -263,7 +349,17 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
     case 'cache-stats':
     case 'clear-cache':
     case 'backend-health':
+    case 'ocr-status':
+    case 'release-ocr':
       return { type: fields.type };
+    case 'read-image':
+      return isImageUrl(fields.url) && isImageKey(fields.key) ? { type: 'read-image', url: fields.url, key: fields.key } : null;
+    case 'capture-image': {
+      const rect = parseViewportRect(fields.rect);
+      const ratio = fields.pixelRatio;
+      if (!isImageKey(fields.key) || !rect || typeof ratio !== 'number' || !(ratio > 0 && ratio <= 8)) return null;
+      return { type: 'capture-image', key: fields.key, rect, pixelRatio: ratio };
+    }
     default:
       return null;
   }

@@ -26,6 +26,14 @@ describe('parseSettings', () => {
     expect(parseSettings(undefined).settings).toMatchObject({ backend: 'google', fallbacks: ['microsoft'] });
   });
 
+  it('reads the text on images automatically by default', () => {
+    expect(parseSettings(undefined).settings.imageTranslation).toBe('auto');
+  });
+
+  it.each(['auto', 'button', 'off'] as const)('keeps image translation %s', (imageTranslation) => {
+    expect(parseSettings({ imageTranslation })).toEqual({ settings: { ...DEFAULT_SETTINGS, imageTranslation }, warnings: [] });
+  });
+
   it('accepts an empty fallback list: no fallback at all', () => {
     expect(parseSettings({ fallbacks: [] })).toEqual({ settings: { ...DEFAULT_SETTINGS, fallbacks: [] }, warnings: [] });
   });
@@ -37,6 +45,7 @@ describe('parseSettings', () => {
       display: 'hover',
       hoverDelayMs: 0,
       hoverKey: 'Alt',
+      imageTranslation: 'button',
       slangNotes: false,
       cacheMaxEntries: 5_000,
       cacheMaxAgeDays: 7,
@@ -62,6 +71,8 @@ describe('parseSettings', () => {
     ['hoverDelayMs', { hoverDelayMs: 5001 }],
     ['hoverDelayMs', { hoverDelayMs: 12.5 }],
     ['hoverKey', { hoverKey: 'Meta' }],
+    ['imageTranslation', { imageTranslation: 'always' }],
+    ['imageTranslation', { imageTranslation: true }],
     ['slangNotes', { slangNotes: 'no' }],
     ['cacheMaxEntries', { cacheMaxEntries: 10 }],
     ['cacheMaxAgeDays', { cacheMaxAgeDays: 0 }],
@@ -138,7 +149,12 @@ describe('pageSettingsOf', () => {
       backend: 'libretranslate',
       hoverDelayMs: 400,
       hoverKey: 'none',
+      imageTranslation: 'auto',
     });
+  });
+
+  it('carries the image translation mode, which the content script follows', () => {
+    expect(pageSettingsOf({ ...settings, imageTranslation: 'button' }).imageTranslation).toBe('button');
   });
 
   it('never includes the LibreTranslate URL or API key', () => {

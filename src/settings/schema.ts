@@ -29,6 +29,14 @@ export type HoverKey = (typeof HOVER_KEYS)[number];
 export const REPLY_TONES = ['casual', 'polite'] as const;
 export type ReplyTone = (typeof REPLY_TONES)[number];
 
+/**
+ * When the text on a note's images is read (on-device OCR) and translated. `auto`: the slide
+ * shown when a note opens is read then, and each further slide when it is shown. `button`: an
+ * image is read only when the reader clicks the EN button on it. `off`: no image translation.
+ */
+export const IMAGE_TRANSLATION_MODES = ['auto', 'button', 'off'] as const;
+export type ImageTranslationMode = (typeof IMAGE_TRANSLATION_MODES)[number];
+
 export interface Settings {
   enabled: boolean;
   /** BCP 47 code the translations are written in. */
@@ -38,6 +46,8 @@ export interface Settings {
   hoverDelayMs: number;
   /** A key to hold while pointing, in `hover` mode (in addition to the dwell). */
   hoverKey: HoverKey;
+  /** When the text on note images is read and translated. */
+  imageTranslation: ImageTranslationMode;
   /** Explain RedNote slang under machine translations, and give LLMs the glossary. */
   slangNotes: boolean;
   /** Most translations kept in the cache; the least recently used go first beyond it. */
@@ -90,6 +100,7 @@ export const DEFAULT_SETTINGS: Settings = {
   display: 'bilingual',
   hoverDelayMs: 400,
   hoverKey: 'none',
+  imageTranslation: 'auto',
   slangNotes: true,
   cacheMaxEntries: 100_000,
   cacheMaxAgeDays: 90,
@@ -189,6 +200,7 @@ export function parseSettings(stored: unknown): ParsedSettings {
     display: pick(root, 'display', 'display', oneOf(DISPLAY_MODES), d.display),
     hoverDelayMs: pick(root, 'hoverDelayMs', 'hoverDelayMs', isDelay, d.hoverDelayMs),
     hoverKey: pick(root, 'hoverKey', 'hoverKey', oneOf(HOVER_KEYS), d.hoverKey),
+    imageTranslation: pick(root, 'imageTranslation', 'imageTranslation', oneOf(IMAGE_TRANSLATION_MODES), d.imageTranslation),
     slangNotes: pick(root, 'slangNotes', 'slangNotes', isBoolean, d.slangNotes),
     cacheMaxEntries: pick(root, 'cacheMaxEntries', 'cacheMaxEntries', isWholeBetween(1_000, 1_000_000), d.cacheMaxEntries),
     cacheMaxAgeDays: pick(root, 'cacheMaxAgeDays', 'cacheMaxAgeDays', isWholeBetween(1, 3650), d.cacheMaxAgeDays),
@@ -236,6 +248,7 @@ export interface PageSettings {
   backend: BackendId;
   hoverDelayMs: number;
   hoverKey: HoverKey;
+  imageTranslation: ImageTranslationMode;
 }
 
 export function pageSettingsOf(settings: Settings): PageSettings {
@@ -246,5 +259,6 @@ export function pageSettingsOf(settings: Settings): PageSettings {
     backend: settings.backend,
     hoverDelayMs: settings.hoverDelayMs,
     hoverKey: settings.hoverKey,
+    imageTranslation: settings.imageTranslation,
   };
 }

@@ -29,6 +29,31 @@ export interface SiteAdapter {
   scrollContainerFor(element: Element): Element | null;
 }
 
+/** A note image worth reading: the slide's own image (not a loop duplicate) with a web address. */
+export interface NoteImage {
+  element: HTMLImageElement;
+  slide: Element;
+  /** The box the carousel shows its slides in. */
+  carousel: Element;
+  url: string;
+  /** The image as the site names it, whatever size or host it was served in: the cache key. */
+  key: string;
+  /** The slide's place in its carousel (0 first). */
+  index: number;
+}
+
+/** What image translation needs to know about a site's note images; one per site. */
+export interface ImageSite {
+  /** Matches every candidate note image. */
+  readonly imageSelector: string;
+  /** The image as a note image, or null for duplicates, placeholders and images outside a note. */
+  noteImageOf(element: Element): NoteImage | null;
+  /** Whether the image's slide is the one the carousel shows. */
+  isShown(image: NoteImage): boolean;
+  /** Calls `changed` whenever the carousel may have moved to another slide; returns the stop. */
+  watchSlides(carousel: Element, changed: () => void): () => void;
+}
+
 /** The comment a reply answers, as the reply composer shows it. */
 export interface ReplyTarget {
   commentId: string;

@@ -5,7 +5,12 @@ import { withConfig } from './fixture-config';
 import { startLocalServer, type LocalServer } from './http';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.webp': 'image/webp',
+  '.png': 'image/png',
+};
 
 /** Serves tests/fixtures over HTTP: the pages need a real origin for pushState and storage. */
 export async function startFixtureServer(): Promise<LocalServer> {

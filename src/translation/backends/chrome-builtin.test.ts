@@ -6,7 +6,8 @@ import {
   type OffscreenTranslateRequest,
   type TranslatorApi,
 } from '../on-device-translator';
-import { createChromeBuiltinBackend, OffscreenTranslator, type OffscreenHost } from './chrome-builtin';
+import type { OffscreenHost } from '../../background/offscreen-channel';
+import { createChromeBuiltinBackend, OffscreenTranslator } from './chrome-builtin';
 import { failureOf } from '../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };

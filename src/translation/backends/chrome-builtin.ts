@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { OffscreenChannel, sharedOffscreenChannel, type OffscreenHost } from '../../background/offscreen-channel';
 import type { Settings } from '../../settings/schema';
 import { TranslationError } from '../errors';
 import {
@@ -15,53 +15,16 @@ import type { Backend, LanguagePair } from '../types';
 
 const NAME = "Chrome's on-device translator";
 
-/** Built from `entrypoints/offscreen/` (Chrome builds only). */
-export const OFFSCREEN_DOCUMENT_PATH = 'offscreen.html';
-
-/**
- * No offscreen reason names the Translator API. The document does background computation the
- * service worker cannot do itself, which is what WORKERS stands for; the justification says
- * exactly what it is for.
- */
-const OFFSCREEN_REASONS = ['WORKERS'] as const;
-const OFFSCREEN_JUSTIFICATION =
-  "Runs Chrome's built-in Translator API, which this Chrome does not offer to the extension's service " +
-  'worker, to translate RedNote text on this device.';
-
-/** What the background needs from `chrome.offscreen` and `runtime`, so tests can stand in for it. */
-export interface OffscreenHost {
-  hasDocument(): Promise<boolean>;
-  createDocument(): Promise<void>;
-  sendMessage(message: OffscreenTranslateRequest): Promise<unknown>;
-}
-
-/** The real host, or undefined where there is no offscreen API (Firefox, builds without the permission). */
-export function browserOffscreenHost(): OffscreenHost | undefined {
-  const offscreen = (browser as { offscreen?: typeof browser.offscreen }).offscreen;
-  if (typeof offscreen?.createDocument !== 'function' || typeof browser.runtime.getContexts !== 'function') {
-    return undefined;
-  }
-  return {
-    // One offscreen document per extension, and this is the only one RedBridge makes.
-    hasDocument: async () => (await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length > 0,
-    createDocument: () =>
-      offscreen.createDocument({
-        url: OFFSCREEN_DOCUMENT_PATH,
-        reasons: [...OFFSCREEN_REASONS],
-        justification: OFFSCREEN_JUSTIFICATION,
-      }),
-    sendMessage: (message) => browser.runtime.sendMessage(message),
-  };
-}
-
 /**
  * Runs the Translator API in the offscreen document: opens the document on the first request
  * and reuses it; opens it again once if it went away (Chrome closed it, it crashed).
  */
 export class OffscreenTranslator {
-  private ready: Promise<void> | undefined;
+  private readonly channel: OffscreenChannel;
 
-  constructor(private readonly host: OffscreenHost) {}
+  constructor(hostOrChannel: OffscreenHost | OffscreenChannel) {
+    this.channel = hostOrChannel instanceof OffscreenChannel ? hostOrChannel : new OffscreenChannel(hostOrChannel);
+  }
 
   async translate(texts: readonly string[], languages: LanguagePair, signal?: AbortSignal): Promise<string[]> {
     if (texts.length === 0) return [];
@@ -71,50 +34,11 @@ export class OffscreenTranslator {
       texts: [...texts],
       languages: { source: languages.source, target: languages.target },
     };
-    const reply = await untilTimedOut(this.ask(request), signal);
+    const reply = await untilTimedOut(
+      this.channel.ask(request).catch((error: unknown) => Promise.reject(unreachable(error))),
+      signal,
+    );
     return readOffscreenResponse(reply, texts.length);
-  }
-
-  private async ask(request: OffscreenTranslateRequest): Promise<unknown> {
-    try {
-      return await this.send(request);
-    } catch {
-      // The document may have gone away since it was opened: open it again, once.
-      this.ready = undefined;
-      try {
-        return await this.send(request);
-      } catch (error) {
-        throw unreachable(error);
-      }
-    }
-  }
-
-  private async send(request: OffscreenTranslateRequest): Promise<unknown> {
-    await this.ensureDocument();
-    const reply = await this.host.sendMessage(request);
-    // No listener answered (the polyfill turns a closed port into undefined): the page is gone.
-    if (reply === undefined) throw new Error('the offscreen page did not answer');
-    return reply;
-  }
-
-  /** Concurrent first calls share one creation. */
-  private ensureDocument(): Promise<void> {
-    this.ready ??= this.openDocument().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
-  private async openDocument(): Promise<void> {
-    // The document outlives the service worker: a restarted worker finds it still open.
-    if (await this.host.hasDocument()) return;
-    try {
-      await this.host.createDocument();
-    } catch (error) {
-      // Chrome allows a single offscreen document; if one appeared meanwhile, that is the one we want.
-      if (!(await this.host.hasDocument())) throw error;
-    }
   }
 }
 
@@ -136,8 +60,8 @@ let sharedOffscreen: OffscreenTranslator | null | undefined;
 
 function defaultOffscreen(): OffscreenTranslator | undefined {
   if (sharedOffscreen === undefined) {
-    const host = browserOffscreenHost();
-    sharedOffscreen = host ? new OffscreenTranslator(host) : null;
+    const channel = sharedOffscreenChannel();
+    sharedOffscreen = channel ? new OffscreenTranslator(channel) : null;
   }
   return sharedOffscreen ?? undefined;
 }

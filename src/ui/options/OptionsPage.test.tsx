@@ -35,6 +35,12 @@ function fakeApi() {
     ),
     cacheStats: vi.fn<OptionsApi['cacheStats']>(async () => ({ entries: 1234, bytes: 812_345, lookups: 40, hits: 30 })),
     clearCache: vi.fn<OptionsApi['clearCache']>(async () => {}),
+    ocrStatus: vi.fn<OptionsApi['ocrStatus']>(async () => ({
+      engine: { state: 'not-loaded', imagesRead: 0 },
+      packagedBytes: 30_812_345,
+      cached: { entries: 3, bytes: 9_000 },
+    })),
+    releaseOcr: vi.fn<OptionsApi['releaseOcr']>(async () => {}),
     download: vi.fn<OptionsApi['download']>(),
     /** Settings changed elsewhere (the popup, another options tab). */
     changeElsewhere: (settings: Settings) => listener?.(settings),
@@ -166,6 +172,15 @@ describe('OptionsPage: fields', () => {
     expect(text('.save-status')).toBe('Saved');
     // The form shows what was stored.
     expect(byLabel('Server URL', backendBox('libretranslate')).value).toBe('http://127.0.0.1:5000');
+  });
+
+  it('saves when the text on images is translated, beside the display mode', async () => {
+    expect(field('field-imageTranslation-auto').checked).toBe(true);
+    expect(field('field-imageTranslation-auto').closest('fieldset')!.querySelector('legend')!.textContent).toBe('Text on images');
+    expect(text('label[for="field-imageTranslation-button"]')).toBe('When I click EN');
+    await click(field('field-imageTranslation-button'));
+    await save();
+    expect(api.save.mock.calls[0]![0]).toEqual({ ...STORED, imageTranslation: 'button' });
   });
 
   it('saves nothing while a field is invalid: marks it, explains it and moves the focus there', async () => {
@@ -379,6 +394,16 @@ describe('OptionsPage: cache', () => {
     expect(text('.card .status[role="status"]')).toBe('Cache cleared.');
     expect(text('[data-stat="entries"]')).toBe('0');
     expect(text('[data-stat="hit-rate"]')).toBe('No lookups yet');
+  });
+});
+
+describe('OptionsPage: text on images', () => {
+  it('shows how text recognition is doing, after the cache', () => {
+    expect(api.ocrStatus).toHaveBeenCalledTimes(1);
+    const headings = [...container.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings.indexOf('Text on images')).toBe(headings.indexOf('Translation cache') + 1);
+    expect(text('[data-stat="state"]')).toBe('Not loaded — loads on the first image');
+    expect(text('[data-stat="packaged"]')).toBe('30.8 MB');
   });
 });
 

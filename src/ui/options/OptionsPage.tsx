@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, REPLY_TONES, type BackendId } from '../../settings/schema';
+import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, IMAGE_TRANSLATION_MODES, REPLY_TONES, type BackendId } from '../../settings/schema';
 import { t } from '../i18n';
 import { backendOrder, BackendSettings } from './BackendSettings';
 import type { TestAnswer } from './BackendTest';
 import { CacheSection } from './CacheSection';
 import { CheckboxField, RadioField, SelectField, TextField, type FormBinding } from './fields';
 import { FallbackList } from './FallbackList';
+import { ImageTextSection } from './ImageTextSection';
 import type { OptionsApi } from './options-api';
 import {
   errorsForBackend,
@@ -50,8 +51,8 @@ function languageName(code: string): string {
 
 /**
  * The options page: every setting with its help, checked with the rules stored settings follow,
- * saved as a whole to `storage.local` by Save; a Test per backend, cache statistics, and the
- * settings as a JSON file.
+ * saved as a whole to `storage.local` by Save; a Test per backend, cache statistics, how the
+ * text recognition on images is doing, and the settings as a JSON file.
  */
 export function OptionsPage({ api }: { api: OptionsApi }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -186,6 +187,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
             <TextField binding={binding} path="hoverDelayMs" type="number" min={0} max={5000} step={50} />
             <SelectField binding={binding} path="hoverKey" options={HOVER_KEYS} optionLabel={(key) => t(`options_hoverKey_${key}`)} />
           </div>
+          <RadioField binding={binding} path="imageTranslation" options={IMAGE_TRANSLATION_MODES} messagePrefix="imageTranslation" />
         </section>
 
         <section class="card" aria-labelledby="languages-heading">
@@ -251,6 +253,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
       </form>
 
       <CacheSection api={api} />
+      <ImageTextSection api={api} />
       <TransferSection exportFile={exportFile} importText={importText} />
     </main>
   );

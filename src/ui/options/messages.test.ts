@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, REPLY_TONES } from '../../settings/schema';
+import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, IMAGE_TRANSLATION_MODES, REPLY_TONES } from '../../settings/schema';
 import { formatMessage, localeMessages } from '../../../tests/unit/fake-i18n';
 import { SETTING_PATHS } from './settings-form';
 
@@ -14,6 +14,7 @@ const BUILT_KEYS = [
   ...BACKEND_IDS.flatMap((id) => [`options_backend_${id}`, `options_backend_${id}_help`]),
   ...DISPLAY_MODES.flatMap((mode) => [`options_display_${mode}`, `options_display_${mode}_help`]),
   ...HOVER_KEYS.map((key) => `options_hoverKey_${key}`),
+  ...IMAGE_TRANSLATION_MODES.flatMap((mode) => [`options_imageTranslation_${mode}`, `options_imageTranslation_${mode}_help`]),
   ...REPLY_TONES.map((tone) => `options_replyTone_${tone}`),
   ...['zh_CN', 'zh_TW', 'zh_HK'].map((code) => `options_replyLanguage_${code}`),
   ...['targetLanguage', 'hoverDelayMs', 'cacheMaxEntries', 'cacheMaxAgeDays', 'replyLanguage', 'model', 'url', 'urlOrEmpty', 'host', 'invalid'].map(

@@ -3,6 +3,7 @@ import type { BackendId, Settings } from '../../settings/schema';
 import type { TranslateOutcome } from '../../translation/service';
 
 export type CacheStats = BackgroundResponses['cache-stats'];
+export type OcrStatus = BackgroundResponses['ocr-status'];
 
 /** Everything the options page asks of the outside world: storage, the background, the file system. */
 export interface OptionsApi {
@@ -15,6 +16,10 @@ export interface OptionsApi {
   testBackend(backend: BackendId, settings: Settings): Promise<TranslateOutcome>;
   cacheStats(): Promise<CacheStats>;
   clearCache(): Promise<void>;
+  /** The on-device text recognition: the engine's state, what it takes, the images cached (`ocr-status`). */
+  ocrStatus(): Promise<OcrStatus>;
+  /** Frees the text recognition models' memory now (`release-ocr`); the next image loads them again. */
+  releaseOcr(): Promise<void>;
   /** Offers `text` as a file download named `name`. */
   download(name: string, text: string): void;
 }

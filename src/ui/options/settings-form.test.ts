@@ -4,6 +4,8 @@ import {
   errorsForBackend,
   exportSettings,
   formatBytes,
+  formatMegabytes,
+  formatMilliseconds,
   formOf,
   hitRate,
   importSettings,
@@ -43,7 +45,8 @@ describe('the form and the settings', () => {
     expect(SETTING_PATHS).toContain('fallbacks');
     expect(SETTING_PATHS).toContain('backends.openai.model');
     expect(SETTING_PATHS).not.toContain('backends');
-    expect(SETTING_PATHS).toHaveLength(22);
+    expect(SETTING_PATHS).toContain('imageTranslation');
+    expect(SETTING_PATHS).toHaveLength(23);
   });
 
   it('reads and sets values by path without changing the original', () => {
@@ -85,6 +88,12 @@ describe('the form and the settings', () => {
     // The settings it stands for still hold a valid value everywhere.
     expect(parseSettings(settings).warnings).toEqual([]);
     expect(settings.hoverDelayMs).toBe(400);
+  });
+
+  it('refuses an image translation mode it does not know', () => {
+    expect(validateForm(withValue(formOf(DEFAULT_SETTINGS), 'imageTranslation', 'always')).errors).toEqual({
+      imageTranslation: 'options_error_invalid',
+    });
   });
 
   it.each(['', '1.5', '-1', 'abc', '5001'])('refuses %j as a hover delay', (delay) => {
@@ -189,6 +198,16 @@ describe('cache statistics and the fallback list', () => {
     expect(formatBytes(412)).toBe('0.4 kB');
     expect(formatBytes(812_345)).toBe('812.3 kB');
     expect(formatBytes(2_500_000)).toBe('2.5 MB');
+  });
+
+  it('writes the packaged models in MB, however small, with one decimal', () => {
+    expect(formatMegabytes(48_612_345)).toBe('48.6 MB');
+    expect(formatMegabytes(812_345)).toBe('0.8 MB');
+  });
+
+  it('writes a load time in ms below a second and in s above', () => {
+    expect(formatMilliseconds(849.6)).toBe('850 ms');
+    expect(formatMilliseconds(1234)).toBe('1.2 s');
   });
 
   it('gives the hit rate as a percentage, none before any lookup', () => {

@@ -189,6 +189,17 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
+/** `48.6 MB`: a size always in megabytes, for what is never small (the packaged OCR models). */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** `850 ms`, `1.2 s`: how long something took. */
+export function formatMilliseconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** Hits as a share of lookups, `87%`; null before the first lookup. */
 export function hitRate(hits: number, lookups: number): string | null {
   if (lookups <= 0) return null;

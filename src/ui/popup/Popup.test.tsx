@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabStats } from '../../messaging/protocol';
-import type { DisplayMode } from '../../settings/schema';
+import type { DisplayMode, ImageTranslationMode } from '../../settings/schema';
 import type { ServiceHealth } from '../../translation/service';
 import { Popup, type PopupProps } from './Popup';
 import { settle } from '../../../tests/unit/settle';
@@ -31,7 +31,7 @@ vi.mock('../i18n', async () => {
   };
 });
 
-const STATS: TabStats = { found: 14, translated: 11, fromCache: 3, failed: 2, active: true };
+const STATS: TabStats = { found: 14, translated: 11, fromCache: 3, failed: 2, imagesRead: 0, active: true };
 const HEALTH: ServiceHealth = {
   backends: [
     { id: 'google', state: 'rate-limited', lastError: 'Google Translate is rate-limiting (HTTP 429)' },
@@ -43,9 +43,10 @@ const HEALTH: ServiceHealth = {
 
 function fakeProps(overrides: Partial<PopupProps> = {}) {
   return {
-    loadSettings: vi.fn<PopupProps['loadSettings']>(async () => ({ enabled: true, display: 'bilingual' })),
+    loadSettings: vi.fn<PopupProps['loadSettings']>(async () => ({ enabled: true, display: 'bilingual', imageTranslation: 'auto' })),
     saveEnabled: vi.fn<PopupProps['saveEnabled']>(async () => {}),
     saveDisplay: vi.fn<PopupProps['saveDisplay']>(async () => {}),
+    saveImageTranslation: vi.fn<PopupProps['saveImageTranslation']>(async () => {}),
     health: vi.fn<PopupProps['health']>(async () => HEALTH),
     tabStats: vi.fn<PopupProps['tabStats']>(async () => STATS),
     openOptions: vi.fn<PopupProps['openOptions']>(),
@@ -71,7 +72,9 @@ async function mount(props: PopupProps): Promise<void> {
   await settle();
 }
 
-const radio = (mode: DisplayMode) => container.querySelector<HTMLInputElement>(`input[type="radio"][value="${mode}"]`)!;
+const radio = (mode: DisplayMode) => container.querySelector<HTMLInputElement>(`input[name="display"][value="${mode}"]`)!;
+const imageRadio = (mode: ImageTranslationMode) =>
+  container.querySelector<HTMLInputElement>(`input[name="imageTranslation"][value="${mode}"]`)!;
 const onOff = () => container.querySelector<HTMLInputElement>('input[role="switch"]')!;
 const alertText = () => container.querySelector('[role="alert"]')?.textContent ?? null;
 const count = (key: string) => container.querySelector(`[data-stat="${key}"] dd`)?.textContent ?? null;
@@ -87,12 +90,15 @@ async function click(element: HTMLElement): Promise<void> {
 
 describe('Popup', () => {
   it('shows the stored settings with labelled controls', async () => {
-    await mount(fakeProps({ loadSettings: async () => ({ enabled: false, display: 'hover' }) }));
+    await mount(fakeProps({ loadSettings: async () => ({ enabled: false, display: 'hover', imageTranslation: 'button' }) }));
     expect(onOff().checked).toBe(false);
     expect(labelOf(onOff())).toBe('Translate RedNote');
     expect(radio('hover').checked).toBe(true);
     expect(radio('bilingual').checked).toBe(false);
-    expect(container.querySelector('fieldset legend')!.textContent).toBe('Display');
+    expect(Array.from(container.querySelectorAll('fieldset legend'), (legend) => legend.textContent)).toEqual([
+      'Display',
+      'Text on images',
+    ]);
     expect(['bilingual', 'hover', 'off'].map((mode) => radio(mode as DisplayMode).closest('label')!.querySelector('.mode-name')!.textContent)).toEqual([
       'Bilingual',
       'Hover',
@@ -101,6 +107,37 @@ describe('Popup', () => {
     // Each mode's explanation is tied to its radio.
     const help = document.getElementById(radio('off').getAttribute('aria-describedby')!);
     expect(help?.textContent).toBeTruthy();
+    expect(imageRadio('button').checked).toBe(true);
+    expect(imageRadio('auto').checked).toBe(false);
+    expect((['auto', 'button', 'off'] as const).map((mode) => labelOf(imageRadio(mode)))).toEqual([
+      'Translate automatically',
+      'When I click EN',
+      'Off',
+    ]);
+  });
+
+  it('saves when the text on images is translated, and shows it picked', async () => {
+    const props = fakeProps();
+    await mount(props);
+    expect(imageRadio('auto').checked).toBe(true);
+    await click(imageRadio('button'));
+    expect(props.saveImageTranslation).toHaveBeenCalledWith('button');
+    expect(imageRadio('button').checked).toBe(true);
+    expect(imageRadio('auto').checked).toBe(false);
+    // The display mode is a choice of its own.
+    expect(radio('bilingual').checked).toBe(true);
+    expect(props.saveDisplay).not.toHaveBeenCalled();
+    await click(imageRadio('off'));
+    expect(props.saveImageTranslation).toHaveBeenLastCalledWith('off');
+    expect(alertText()).toBeNull();
+  });
+
+  it('puts the image choice back and says why when it cannot be saved', async () => {
+    const props = fakeProps({ saveImageTranslation: vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES exceeded'))) });
+    await mount(props);
+    await click(imageRadio('off'));
+    expect(imageRadio('auto').checked).toBe(true);
+    expect(alertText()).toContain('QUOTA_BYTES exceeded');
   });
 
   it('saves the display mode the user picks, and shows it picked', async () => {
@@ -187,6 +224,16 @@ describe('Popup', () => {
     expect([count('found'), count('translated'), count('fromCache'), count('failed')]).toEqual(['14', '11', '3', '2']);
     expect(statsText()).toContain('Found');
     expect(statsText()).toContain('From cache');
+  });
+
+  it('says how many images were read, only once there are some', async () => {
+    await mount(fakeProps());
+    expect(count('imagesRead')).toBeNull();
+    expect(statsText()).not.toContain('Images read');
+    await act(() => render(null, container));
+    await mount(fakeProps({ tabStats: async () => ({ ...STATS, imagesRead: 3 }) }));
+    expect(count('imagesRead')).toBe('3');
+    expect(container.querySelector('[data-stat="imagesRead"] dt')!.textContent).toBe('Images read');
   });
 
   it('asks for a RedNote page when the tab has none', async () => {

@@ -1,15 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TabStats } from '../../messaging/protocol';
-import { DISPLAY_MODES, type DisplayMode, type Settings } from '../../settings/schema';
+import {
+  DISPLAY_MODES,
+  IMAGE_TRANSLATION_MODES,
+  type DisplayMode,
+  type ImageTranslationMode,
+  type Settings,
+} from '../../settings/schema';
 import type { ServiceHealth } from '../../translation/service';
 import { t } from '../i18n';
 import { healthView, statsView } from './popup-view';
 
 /** Everything the popup reads and changes, injected so that tests can stand in for the browser. */
 export interface PopupProps {
-  loadSettings(): Promise<Pick<Settings, 'enabled' | 'display'>>;
+  loadSettings(): Promise<PopupSettings>;
   saveEnabled(enabled: boolean): Promise<void>;
   saveDisplay(display: DisplayMode): Promise<void>;
+  saveImageTranslation(imageTranslation: ImageTranslationMode): Promise<void>;
   /** The primary backend, then each fallback, with how each is doing; and the cache. */
   health(): Promise<ServiceHealth>;
   /** The counts of the tab the popup is about; null when it is not a RedNote page. */
@@ -19,10 +26,14 @@ export interface PopupProps {
   refreshMs?: number;
 }
 
-type SettingsState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; enabled: boolean; display: DisplayMode }
-  | { kind: 'failed'; message: string };
+/** The settings the popup shows and changes. */
+type PopupSetting = 'enabled' | 'display' | 'imageTranslation';
+
+type PopupSettings = Pick<Settings, PopupSetting>;
+
+type LoadedSettings = { kind: 'loaded' } & PopupSettings;
+
+type SettingsState = { kind: 'loading' } | LoadedSettings | { kind: 'failed'; message: string };
 
 /** Not read yet, read, or the background did not answer. */
 type Health = { kind: 'loading' } | ({ kind: 'loaded' } & ServiceHealth) | { kind: 'unavailable' };
@@ -30,9 +41,10 @@ type Health = { kind: 'loading' } | ({ kind: 'loaded' } & ServiceHealth) | { kin
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The toolbar popup: RedBridge on or off for RedNote, the display mode (both saved at once, and
- * applied to open tabs by the background), how the translation services are doing, and what
- * RedBridge found and translated in the current tab. Health and counts refresh every second.
+ * The toolbar popup: RedBridge on or off for RedNote, the display mode, when the text on images
+ * is read (all saved at once, and applied to open tabs by the background), how the translation
+ * services are doing, and what RedBridge found, translated and read in the current tab. Health
+ * and counts refresh every second.
  */
 export function Popup(props: PopupProps) {
   const { refreshMs = 1000 } = props;
@@ -45,7 +57,7 @@ export function Popup(props: PopupProps) {
   useEffect(() => {
     let alive = true;
     props.loadSettings().then(
-      ({ enabled, display }) => alive && setSettings({ kind: 'loaded', enabled, display }),
+      ({ enabled, display, imageTranslation }) => alive && setSettings({ kind: 'loaded', enabled, display, imageTranslation }),
       (error: unknown) => alive && setSettings({ kind: 'failed', message: messageOf(error) }),
     );
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,14 +82,20 @@ export function Popup(props: PopupProps) {
 
   const loaded = settings.kind === 'loaded' ? settings : null;
 
+  /** How each setting the popup changes is stored. */
+  const savers: { [K in PopupSetting]: (value: PopupSettings[K]) => Promise<void> } = {
+    enabled: (enabled) => props.saveEnabled(enabled),
+    display: (display) => props.saveDisplay(display),
+    imageTranslation: (imageTranslation) => props.saveImageTranslation(imageTranslation),
+  };
+
   /** Shows the change at once; puts the old value back if it cannot be stored. */
-  function change<K extends 'enabled' | 'display'>(key: K, value: Extract<SettingsState, { kind: 'loaded' }>[K]) {
+  function change<K extends PopupSetting>(key: K, value: PopupSettings[K]) {
     if (!loaded || loaded[key] === value) return;
     const previous = loaded[key];
     setSettings({ ...loaded, [key]: value });
     setSaveError(null);
-    const save = key === 'enabled' ? props.saveEnabled(value as boolean) : props.saveDisplay(value as DisplayMode);
-    save.catch((error: unknown) => {
+    savers[key](value).catch((error: unknown) => {
       setSettings((current) => (current.kind === 'loaded' && current[key] === value ? { ...current, [key]: previous } : current));
       setSaveError(t('popup_save_failed', messageOf(error)));
     });
@@ -129,6 +147,24 @@ export function Popup(props: PopupProps) {
               <span class="mode-help" id={`display-${mode}-help`}>
                 {t(`popup_display_${mode}_help`)}
               </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset class="images" disabled={!loaded}>
+        <legend>{t('popup_images')}</legend>
+        {IMAGE_TRANSLATION_MODES.map((mode) => (
+          <label class="mode" key={mode}>
+            <input
+              type="radio"
+              name="imageTranslation"
+              value={mode}
+              checked={loaded?.imageTranslation === mode}
+              onChange={() => change('imageTranslation', mode)}
+            />
+            <span class="mode-text">
+              <span class="mode-name">{t(`popup_images_${mode}`)}</span>
             </span>
           </label>
         ))}

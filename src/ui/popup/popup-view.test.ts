@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { IMAGE_TRANSLATION_MODES } from '../../settings/schema';
 import { useMessageNames } from '../../../tests/unit/fake-i18n';
 import { formatDuration, healthView, parseTabStats, statsView } from './popup-view';
 
@@ -71,7 +72,7 @@ describe('healthView', () => {
 });
 
 describe('statsView', () => {
-  const stats = { found: 12, translated: 9, fromCache: 4, failed: 1, active: true };
+  const stats = { found: 12, translated: 9, fromCache: 4, failed: 1, imagesRead: 0, active: true };
 
   it('asks for a RedNote page when the tab has no RedBridge', () => {
     expect(statsView(null, true)).toEqual({ kind: 'no-page', message: 'popup_stats_no_page' });
@@ -90,6 +91,12 @@ describe('statsView', () => {
     });
   });
 
+  it('adds the images read after the units, once there are some', () => {
+    const view = statsView({ ...stats, imagesRead: 3 }, true);
+    expect(view.kind === 'counts' && view.rows.at(-1)).toEqual({ key: 'imagesRead', label: 'popup_stats_images_read', value: 3 });
+    expect(view.kind === 'counts' && view.rows.map((row) => row.key)).toEqual(['found', 'translated', 'fromCache', 'failed', 'imagesRead']);
+  });
+
   it('says why nothing more is translated: RedBridge off, or off in this tab only', () => {
     expect(statsView({ ...stats, active: false }, false)).toMatchObject({ notice: 'popup_stats_disabled' });
     expect(statsView({ ...stats, active: false }, true)).toMatchObject({ notice: 'popup_stats_tab_off' });
@@ -98,16 +105,27 @@ describe('statsView', () => {
 
 describe('parseTabStats', () => {
   it('keeps a well-formed answer, and only its known fields', () => {
-    expect(parseTabStats({ found: 3, translated: 2, fromCache: 0, failed: 1, active: true, extra: 'x' })).toEqual({
+    expect(parseTabStats({ found: 3, translated: 2, fromCache: 0, failed: 1, imagesRead: 4, active: true, extra: 'x' })).toEqual({
       found: 3,
       translated: 2,
       fromCache: 0,
       failed: 1,
+      imagesRead: 4,
       active: true,
     });
   });
 
-  it.each([undefined, null, 'stats', {}, { found: -1, translated: 0, fromCache: 0, failed: 0, active: true }, { found: 1.5, translated: 0, fromCache: 0, failed: 0, active: true }, { found: 1, translated: 0, fromCache: 0, failed: 0 }])(
+  it.each([
+    undefined,
+    null,
+    'stats',
+    {},
+    { found: -1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, active: true },
+    { found: 1.5, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, active: true },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0 },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, active: true },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: -2, active: true },
+  ])(
     'refuses %j',
     (value) => {
       expect(parseTabStats(value)).toBeNull();
@@ -136,6 +154,7 @@ describe("the popup's messages", () => {
       .join('\n');
     const named = new Set(source.match(/popup_[a-z_]+(?=')/g));
     for (const mode of ['bilingual', 'hover', 'off']) named.add(`popup_display_${mode}`).add(`popup_display_${mode}_help`);
+    for (const mode of IMAGE_TRANSLATION_MODES) named.add(`popup_images_${mode}`);
     expect([...named].filter((key) => !(key in read('en')))).toEqual([]);
   });
 });

@@ -38,9 +38,9 @@ export function healthView(status: BackendStatus): HealthView {
   }
 }
 
-/** The four counts in the order the popup lists them, each with its label. */
+/** The counts in the order the popup lists them, each with its label. */
 export interface StatsRow {
-  key: 'found' | 'translated' | 'fromCache' | 'failed';
+  key: 'found' | 'translated' | 'fromCache' | 'failed' | 'imagesRead';
   label: string;
   value: number;
 }
@@ -54,21 +54,28 @@ export type StatsView =
       notice: string | null;
     };
 
-const STAT_KEYS = ['found', 'translated', 'fromCache', 'failed'] as const;
+/** Listed always. */
+const UNIT_STAT_KEYS = ['found', 'translated', 'fromCache', 'failed'] as const;
+/** Every count a content script answers with. */
+const STAT_KEYS = [...UNIT_STAT_KEYS, 'imagesRead'] as const;
 const STAT_MESSAGES: Record<StatsRow['key'], string> = {
   found: 'popup_stats_found',
   translated: 'popup_stats_translated',
   fromCache: 'popup_stats_from_cache',
   failed: 'popup_stats_failed',
+  imagesRead: 'popup_stats_images_read',
 };
 
 /**
  * What the popup says about the current tab. `stats` is null when the tab has no RedBridge
- * content script (not a RedNote page, or opened before RedBridge was installed).
+ * content script (not a RedNote page, or opened before RedBridge was installed). Images read
+ * are listed only once there are some: most pages (the feed, notes without text on their
+ * images) never have any, and a standing zero would read as something not working.
  */
 export function statsView(stats: TabStats | null, enabled: boolean): StatsView {
   if (!stats) return { kind: 'no-page', message: t('popup_stats_no_page') };
-  const rows = STAT_KEYS.map((key) => ({ key, label: t(STAT_MESSAGES[key]), value: stats[key] }));
+  const keys: readonly StatsRow['key'][] = stats.imagesRead > 0 ? STAT_KEYS : UNIT_STAT_KEYS;
+  const rows = keys.map((key) => ({ key, label: t(STAT_MESSAGES[key]), value: stats[key] }));
   let notice: string | null = null;
   if (!enabled) notice = t('popup_stats_disabled');
   else if (!stats.active) notice = t('popup_stats_tab_off');
@@ -87,6 +94,7 @@ export function parseTabStats(value: unknown): TabStats | null {
     translated: fields.translated as number,
     fromCache: fields.fromCache as number,
     failed: fields.failed as number,
+    imagesRead: fields.imagesRead as number,
     active: fields.active,
   };
 }

@@ -1,0 +1,170 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ImageBlock } from '../ocr/image-reading';
+import type { ImageReadErrorInfo } from '../ocr/read-error';
+import type { TranslateOutcome } from '../translation/service';
+import { t } from './i18n';
+
+/** Where reading one image stands. */
+export type ImageOverlayState =
+  /** `button` mode, before the reader asks. */
+  | { status: 'idle' }
+  | { status: 'reading' }
+  /** Read; its blocks' translations are on the way (null) or here. */
+  | { status: 'read'; width: number; height: number; blocks: ImageBlock[]; translations: (TranslateOutcome | null)[] }
+  /** Read, and nothing to translate: no Chinese, or Japanese the model cannot read. */
+  | { status: 'no-text'; language: 'none' | 'japanese' }
+  | { status: 'failed'; error: ImageReadErrorInfo };
+
+export interface ImageOverlayProps {
+  state: ImageOverlayState;
+  /** False while the reader looks at the original image. */
+  showTranslation: boolean;
+  /** The EN button: reads the image (idle, failed) or toggles between English and the original. */
+  onButton: () => void;
+  /** Translates again the blocks that failed. */
+  onRetryBlocks: () => void;
+}
+
+/** Stops a click from reaching the page: the carousel would take it as a tap on the image. */
+function own(handler: () => void) {
+  return (event: Event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    handler();
+  };
+}
+
+const percent = (value: number, of: number) => `${(100 * value) / of}%`;
+
+/** The smallest text a panel shrinks to before it grows past its block instead. */
+const MIN_FONT_PX = 9;
+
+/** One block's English over the block: sized to it, the text shrunk until it fits. */
+function BlockPanel({ block, width, height, outcome }: { block: ImageBlock; width: number; height: number; outcome: TranslateOutcome | null }) {
+  const panel = useRef<HTMLDivElement>(null);
+  const text = outcome?.ok ? outcome.translation : null;
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (!element || text === null) return;
+    // Start from the block's own line height, and shrink while the English overflows it.
+    const boxHeight = element.clientHeight;
+    let size = Math.max(MIN_FONT_PX, Math.min(32, boxHeight * 0.7));
+    element.style.fontSize = `${size}px`;
+    while (size > MIN_FONT_PX && element.scrollHeight > element.clientHeight + 1) {
+      size = Math.max(MIN_FONT_PX, size * 0.85);
+      element.style.fontSize = `${size}px`;
+    }
+  }, [text, block]);
+  if (text === null) return null;
+  return (
+    <div
+      ref={panel}
+      class="block"
+      data-block=""
+      lang="en"
+      style={{
+        left: percent(block.bounds.x, width),
+        top: percent(block.bounds.y, height),
+        width: percent(block.bounds.width, width),
+        height: percent(block.bounds.height, height),
+      }}
+    >
+      {text}
+    </div>
+  );
+}
+
+function TextList({ blocks, translations }: { blocks: ImageBlock[]; translations: (TranslateOutcome | null)[] }) {
+  return (
+    <details class="list" data-text-list="">
+      <summary onClick={(event) => event.stopPropagation()}>{t('image_textList', String(blocks.length))}</summary>
+      <ol>
+        {blocks.map((block, i) => {
+          const outcome = translations[i];
+          return (
+            <li key={i}>
+              <span class="zh" lang="zh">
+                {block.text}
+              </span>
+              <span class="en" lang="en">
+                {outcome == null ? t('overlay_translating') : outcome.ok ? outcome.translation : t('overlay_error', outcome.error.message)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </details>
+  );
+}
+
+function buttonLabel(state: ImageOverlayState, showTranslation: boolean): string {
+  switch (state.status) {
+    case 'idle':
+      return t('image_read');
+    case 'reading':
+      return t('image_reading');
+    case 'failed':
+      return t('image_retry');
+    case 'no-text':
+      return state.language === 'japanese' ? t('image_japanese') : t('image_noText');
+    case 'read':
+      return showTranslation ? t('image_showOriginal') : t('image_showEnglish');
+  }
+}
+
+/**
+ * RedBridge over one note image: the EN button, the English drawn over each block of Chinese,
+ * and "Text on this image" with every block's Chinese and English as text. Reading shows
+ * progress; a failure says why, with Retry.
+ */
+export function ImageOverlay({ state, showTranslation, onButton, onRetryBlocks }: ImageOverlayProps) {
+  const read = state.status === 'read' ? state : null;
+  const failedBlocks = read ? read.translations.filter((outcome) => outcome && !outcome.ok).length : 0;
+  return (
+    <div class="rb-image" data-state={state.status} data-showing={showTranslation ? 'english' : 'original'}>
+      {read && showTranslation && (
+        <div class="blocks" aria-hidden="true">
+          {read.blocks.map((block, i) => (
+            <BlockPanel key={i} block={block} width={read.width} height={read.height} outcome={read.translations[i] ?? null} />
+          ))}
+        </div>
+      )}
+      <button
+        type="button"
+        class="en-button"
+        data-en-button=""
+        aria-pressed={read ? showTranslation : undefined}
+        aria-busy={state.status === 'reading'}
+        disabled={state.status === 'reading' || state.status === 'no-text'}
+        title={buttonLabel(state, showTranslation)}
+        aria-label={buttonLabel(state, showTranslation)}
+        onClick={own(onButton)}
+      >
+        {state.status === 'reading' ? <span class="spinner" aria-hidden="true" /> : null}
+        EN
+      </button>
+      {state.status === 'reading' && (
+        <div class="status" role="status">
+          {t('image_reading')}
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <div class="status error" role="alert">
+          <span dir="auto">{state.error.message}</span>{' '}
+          <button type="button" class="retry" onClick={own(onButton)}>
+            {t('overlay_retry')}
+          </button>
+        </div>
+      )}
+      {failedBlocks > 0 && (
+        <div class="status error" role="alert">
+          <span>{t('image_blocksFailed', String(failedBlocks))}</span>{' '}
+          <button type="button" class="retry" onClick={own(onRetryBlocks)}>
+            {t('overlay_retry')}
+          </button>
+        </div>
+      )}
+      {read && read.blocks.length > 0 && <TextList blocks={read.blocks} translations={read.translations} />}
+    </div>
+  );
+}
