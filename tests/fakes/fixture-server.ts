@@ -14,9 +14,24 @@ const TYPES: Record<string, string> = {
 
 /** Serves tests/fixtures over HTTP: the pages need a real origin for pushState and storage. */
 export async function startFixtureServer(): Promise<LocalServer> {
+  /**
+   * `/images/flaky/<file>`: the first download of each file that is not the page's own `<img>`
+   * (RedBridge's, from the background) is refused, as a CDN may.
+   */
+  const refusedOnce = new Set<string>();
   return startLocalServer(async (request, _body, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const path = normalize(decodeURIComponent(url.pathname));
+    let path = normalize(decodeURIComponent(url.pathname));
+    const flaky = /^\/images\/flaky\/(.+)$/.exec(path);
+    if (flaky) {
+      if (request.headers['sec-fetch-dest'] !== 'image' && !refusedOnce.has(flaky[1]!)) {
+        refusedOnce.add(flaky[1]!);
+        response.writeHead(503, { 'Content-Type': 'text/plain' });
+        response.end('busy');
+        return;
+      }
+      path = `/images/${flaky[1]}`;
+    }
     const file = join(FIXTURES, path);
     try {
       if (!file.startsWith(FIXTURES)) throw new Error('outside the fixtures');
