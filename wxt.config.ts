@@ -72,11 +72,6 @@ export default defineConfig({
     // nothing wider (no remote scripts, no eval).
     content_security_policy:
       browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
-    // Cross-origin isolation gives Chrome's extension pages (the offscreen document and its OCR
-    // worker) SharedArrayBuffer, so onnxruntime-web can run the models on two threads.
-    ...(browser === 'chrome'
-      ? { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }
-      : {}),
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

@@ -45,16 +45,9 @@ async function loadPackagedModels(base: string): Promise<LoadedOcrModels> {
     fetchFile(file(OCR_FILES.recogniser.dest)).then((r) => r.arrayBuffer()),
     fetchFile(file(OCR_FILES.keys.dest)).then((r) => r.text()),
   ]);
-  return loadOcrModels({ detector: new Uint8Array(detector), recogniser: new Uint8Array(recogniser), keys }, { threads: ocrThreads() });
-}
-
-/**
- * Two threads where the worker may share memory (Chrome's cross-origin isolated extension
- * pages), else one. Never more: the page and the browser keep the other cores (docs/ocr.md).
- */
-function ocrThreads(): number {
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  return isolated ? Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) : 1;
+  // One thread: on two cores, two threads read each image slower here, since the page and the
+  // browser need the other core (measured in docs/ocr.md).
+  return loadOcrModels({ detector: new Uint8Array(detector), recogniser: new Uint8Array(recogniser), keys }, { threads: 1 });
 }
 
 /** The image's pixels (only `crop`'s, when given), decoded off any page. */
