@@ -2,6 +2,7 @@ import type { PageObserver } from '../dom/page-observer';
 import { createTranslateClient } from '../messaging/translate-client';
 import type { PageSettings } from '../settings/schema';
 import type { ImageSite, SiteAdapter } from '../sites/types';
+import { startCoverTranslation } from './cover-translation';
 import { startHoverTranslation } from './hover-translation';
 import { startImageTranslation } from './image-translation';
 import { startInlineOverlays } from './inline-overlay';
@@ -52,10 +53,19 @@ export function startReading(adapter: SiteAdapter, changes: PageObserver, images
   function applyImages(settings: PageSettings): void {
     const mode = settings.enabled && images ? settings.imageTranslation : 'off';
     if (mode === 'off' || !images) return stopImageTranslation();
-    const signature = JSON.stringify([mode, settings.targetLanguage, settings.backend]);
+    // Feed covers show their text in hover mode, as the cards' titles do.
+    const covers = settings.display === 'hover';
+    const signature = JSON.stringify([mode, settings.targetLanguage, settings.backend, covers && settings.hoverDelayMs]);
     if (stopImages && imagesWith === signature) return;
     stopImageTranslation();
-    stopImages = startImageTranslation({ site: images, client, mode, changes, stats });
+    const stopNotes = startImageTranslation({ site: images, client, mode, changes, stats });
+    const stopCovers = covers
+      ? startCoverTranslation({ site: images, client, mode, changes, stats, delayMs: settings.hoverDelayMs })
+      : () => undefined;
+    stopImages = () => {
+      stopNotes();
+      stopCovers();
+    };
     imagesWith = signature;
   }
 

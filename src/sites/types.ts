@@ -29,15 +29,19 @@ export interface SiteAdapter {
   scrollContainerFor(element: Element): Element | null;
 }
 
-/** A note image worth reading: the slide's own image (not a loop duplicate) with a web address. */
-export interface NoteImage {
+/** An image worth reading, with a web address. */
+export interface SiteImage {
   element: HTMLImageElement;
-  slide: Element;
-  /** The box the carousel shows its slides in. */
-  carousel: Element;
   url: string;
   /** The image as the site names it, whatever size or host it was served in: the cache key. */
   key: string;
+}
+
+/** A note image: its slide's own image (not a loop duplicate). */
+export interface NoteImage extends SiteImage {
+  slide: Element;
+  /** The box the carousel shows its slides in. */
+  carousel: Element;
   /** The slide's place in its carousel (0 first). */
   index: number;
 }
@@ -52,6 +56,10 @@ export interface ImageSite {
   isShown(image: NoteImage): boolean;
   /** Calls `changed` whenever the carousel may have moved to another slide; returns the stop. */
   watchSlides(carousel: Element, changed: () => void): () => void;
+  /** Matches feed cards' cover images, whose text hover mode shows on demand. */
+  readonly coverSelector: string;
+  /** The cover image `element` as one to read, or null (a placeholder, not a card's cover). */
+  coverImageOf(element: Element): SiteImage | null;
 }
 
 /** The comment a reply answers, as the reply composer shows it. */

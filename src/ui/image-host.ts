@@ -7,41 +7,47 @@ import { createShadowMount } from './shadow-mount';
 export interface ImageHost {
   readonly element: HTMLElement;
   render(props: ImageOverlayProps): void;
-  /** Lays the host over `image`'s picture again (after a resize, a load, a layout change). */
-  place(): void;
+  /** Where the picture shows, in viewport pixels (a screenshot is cropped to it). */
+  pictureRect(): DOMRect;
   /** Hides the overlay for a screenshot of the tab, and shows it again. */
   setHidden(hidden: boolean): void;
   destroy(): void;
 }
 
-/**
- * Where the picture is drawn inside an `<img>`'s box: `object-fit: contain` letterboxes it,
- * which RedNote's carousel uses for images of another shape than the slide.
- */
-export function pictureBox(image: HTMLImageElement): { left: number; top: number; width: number; height: number } {
-  const box = { left: image.offsetLeft, top: image.offsetTop, width: image.offsetWidth, height: image.offsetHeight };
-  const { naturalWidth, naturalHeight } = image;
-  if (!naturalWidth || !naturalHeight || getComputedStyle(image).objectFit !== 'contain') return box;
-  const scale = Math.min(box.width / naturalWidth, box.height / naturalHeight);
-  const width = naturalWidth * scale;
-  const height = naturalHeight * scale;
-  return { left: box.left + (box.width - width) / 2, top: box.top + (box.height - height) / 2, width, height };
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 /**
- * One image overlay in its own shadow root, right after the `<img>`: it shares the image's
- * containing block, so it moves and scales with the image and the carousel's slides.
+ * Where the picture is drawn relative to its `<img>` box: `object-fit: contain` letterboxes it
+ * (RedNote's carousel), `cover` crops it (feed covers), anything else fills the box.
+ */
+export function pictureBox(fit: string, box: { width: number; height: number }, natural: { width: number; height: number }): Box {
+  const whole = { left: 0, top: 0, width: box.width, height: box.height };
+  if (!natural.width || !natural.height || (fit !== 'contain' && fit !== 'cover')) return whole;
+  const scales = [box.width / natural.width, box.height / natural.height];
+  const scale = fit === 'contain' ? Math.min(...scales) : Math.max(...scales);
+  const width = natural.width * scale;
+  const height = natural.height * scale;
+  return { left: (box.width - width) / 2, top: (box.height - height) / 2, width, height };
+}
+
+/**
+ * One image overlay in its own shadow root, right after the `<img>` and laid over its box: it
+ * shares the image's containing block, so it moves and scales with the image and the carousel's
+ * slides, and changes no layout. The picture's place inside the box goes to the overlay's
+ * styles as custom properties, so the blocks sit on the picture itself.
  */
 export function createImageHost(image: HTMLImageElement): ImageHost {
   const { element, mount } = createShadowMount(IMAGE_OVERLAY_TAG, imageOverlayCss);
   const place = () => {
-    const box = pictureBox(image);
-    Object.assign(element.style, {
-      left: `${box.left}px`,
-      top: `${box.top}px`,
-      width: `${box.width}px`,
-      height: `${box.height}px`,
-    });
+    const box = { left: image.offsetLeft, top: image.offsetTop, width: image.offsetWidth, height: image.offsetHeight };
+    const picture = pictureBox(getComputedStyle(image).objectFit, box, { width: image.naturalWidth, height: image.naturalHeight });
+    Object.assign(element.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+    for (const [side, value] of Object.entries(picture)) element.style.setProperty(`--rb-picture-${side}`, `${value}px`);
   };
   image.after(element);
   place();
@@ -54,7 +60,11 @@ export function createImageHost(image: HTMLImageElement): ImageHost {
       element.setAttribute('data-state', props.state.status);
       render(h(ImageOverlay, props), mount);
     },
-    place,
+    pictureRect() {
+      const box = image.getBoundingClientRect();
+      const picture = pictureBox(getComputedStyle(image).objectFit, box, { width: image.naturalWidth, height: image.naturalHeight });
+      return new DOMRect(box.left + picture.left, box.top + picture.top, picture.width, picture.height);
+    },
     setHidden(hidden) {
       element.style.visibility = hidden ? 'hidden' : '';
     },

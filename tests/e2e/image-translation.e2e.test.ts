@@ -246,4 +246,37 @@ describe.each<BrowserName>(['chromium', 'firefox'])('text on note images in %s',
     await setSettings({ imageTranslation: 'auto' });
     await page.close();
   });
+
+  it('shows a feed cover’s text in hover mode when the pointer rests on it, without changing the card’s size', async () => {
+    await setSettings({ imageTranslation: 'auto', display: 'hover', hoverDelayMs: 150 });
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/xhs/feed.html?covers=title-sunset-stroke.webp`);
+    const cover = 'section.note-item[data-index="0"] img';
+    await page.waitForSelector(cover);
+    const sizeOf = () => page.$eval('section.note-item[data-index="0"]', (card) => JSON.stringify(card.getBoundingClientRect()));
+    const before = await sizeOf();
+    expect(await page.$('redbridge-image')).toBeNull();
+
+    await page.hover(cover);
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector('section.note-item[data-index="0"] redbridge-image');
+        return host?.getAttribute('data-state') === 'read' && !host.shadowRoot!.querySelector('li .en')?.textContent?.endsWith('…');
+      },
+      { timeout: READ_TIMEOUT, polling: 200 },
+    );
+    const panels = await page.$eval('section.note-item[data-index="0"] redbridge-image', (host) =>
+      Array.from(host.shadowRoot!.querySelectorAll('.block'), (panel) => panel.textContent),
+    );
+    expect(panels.length).toBe(image('title-sunset-stroke.webp').blocks.length);
+    expect(panels.every((text) => text?.startsWith(FAKE_PREFIX))).toBe(true);
+    expect(await sizeOf()).toBe(before);
+
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(
+      () => (document.querySelector('section.note-item[data-index="0"] redbridge-image') as HTMLElement).style.visibility === 'hidden',
+    );
+    await setSettings({ imageTranslation: 'auto', display: 'bilingual' });
+    await page.close();
+  });
 });

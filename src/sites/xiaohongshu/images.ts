@@ -15,6 +15,10 @@ export const IMAGE_SELECTORS = {
   slideTrack: '.swiper-wrapper',
   /** The box the carousel shows its slides in. */
   carousel: '.media-container',
+  /** A feed card's cover image: `section.note-item` holds it in `a.cover` (or the box before `.footer`). */
+  cover: 'section.note-item img',
+  /** Card parts that are not the cover: the author's avatar sits in the footer. */
+  cardFooter: '.footer',
 } as const;
 
 /**
@@ -43,19 +47,31 @@ export function imageKeyOf(src: string): string | null {
   return IMAGE_ID.test(last) ? `xhs-image:${last}` : `${url.origin}${path}`;
 }
 
+/** `element`'s web image, or null for placeholders (`data:`, `blob:`) and anything but an `<img>`. */
+function webImage(element: Element): { element: HTMLImageElement; url: string; key: string } | null {
+  if (!(element instanceof HTMLImageElement)) return null;
+  const url = element.currentSrc || element.src;
+  const key = imageKeyOf(url);
+  return key ? { element, url, key } : null;
+}
+
 export const xiaohongshuImages: ImageSite = {
   imageSelector: IMAGE_SELECTORS.image,
 
   noteImageOf(element) {
-    if (!(element instanceof HTMLImageElement)) return null;
+    const image = webImage(element);
     const slide = element.closest(IMAGE_SELECTORS.slide);
-    if (!slide || slide.classList.contains(IMAGE_SELECTORS.duplicateSlide)) return null;
-    const src = element.currentSrc || element.src;
-    const key = imageKeyOf(src);
-    if (!key) return null;
+    if (!image || !slide || slide.classList.contains(IMAGE_SELECTORS.duplicateSlide)) return null;
     const carousel = slide.closest(IMAGE_SELECTORS.carousel);
     if (!carousel) return null;
-    return { element, slide, carousel, url: src, key, index: Number(slide.getAttribute('data-swiper-slide-index') ?? 0) };
+    return { ...image, slide, carousel, index: Number(slide.getAttribute('data-swiper-slide-index') ?? 0) };
+  },
+
+  coverSelector: IMAGE_SELECTORS.cover,
+
+  coverImageOf(element) {
+    if (!element.matches(IMAGE_SELECTORS.cover) || element.closest(IMAGE_SELECTORS.cardFooter)) return null;
+    return webImage(element);
   },
 
   isShown(image: NoteImage) {
