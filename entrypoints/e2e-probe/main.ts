@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { RedBridgeDb } from '../../src/cache/db';
 import { TranslationCache } from '../../src/cache/translation-cache';
+import { base64ToBytes } from '../../src/ocr/base64';
+import { OcrEngine, type EngineReading, type OcrEngineStatus } from '../../src/ocr/engine';
 import { SETTINGS_STORAGE_KEY } from '../../src/settings/schema';
 import type { ServiceHealth } from '../../src/translation/service';
 
@@ -9,6 +11,14 @@ import type { ServiceHealth } from '../../src/translation/service';
  * extension pages in Firefox, so tests navigate a tab here and call these functions.
  */
 const cache = new TranslationCache(new RedBridgeDb());
+
+/** The OCR benchmark's engine (bench/ocr.ts): made afresh by `ocrStart`, as on a cold start. */
+let ocrEngine: OcrEngine | undefined;
+
+/** An engine that never releases the models on its own: the benchmark releases them when it measures that. */
+function newOcrEngine(): OcrEngine {
+  return new OcrEngine(() => new Worker('/ocr-worker.js'), { idleMs: 60 * 60_000 });
+}
 
 const probe = {
   async setSettings(value: unknown): Promise<void> {
@@ -38,6 +48,29 @@ const probe = {
   async drafts(): Promise<Record<string, unknown>> {
     const everything = await browser.storage.local.get(null);
     return Object.fromEntries(Object.entries(everything).filter(([key]) => key.startsWith('draft:')));
+  },
+  /** OCR benchmark: drops any engine (and its worker) and makes a new one, with no models loaded yet. */
+  ocrStart(): void {
+    ocrEngine?.release();
+    ocrEngine = newOcrEngine();
+  },
+  /**
+   * OCR benchmark: reads the encoded image in `base64` with the engine. `wallMs` is the engine's
+   * `read` as this page waits for it (worker start, transfer, decode, OCR, answer), timed after
+   * the bytes are decoded from base64, which only the benchmark needs.
+   */
+  async ocrRead(base64: string): Promise<EngineReading & { wallMs: number }> {
+    if (!ocrEngine) throw new Error('ocrStart first');
+    const bytes = base64ToBytes(base64).buffer;
+    const started = performance.now();
+    const result = await ocrEngine.read(bytes);
+    return { ...result, wallMs: performance.now() - started };
+  },
+  ocrStatus: (): OcrEngineStatus | null => ocrEngine?.status() ?? null,
+  /** OCR benchmark: terminates the worker, which frees the models. */
+  ocrRelease(): void {
+    ocrEngine?.release();
+    ocrEngine = undefined;
   },
 };
 
