@@ -55,9 +55,12 @@ export function startCoverTranslation({ site, client, mode, changes, delayMs, st
 
   function onOver(event: PointerEvent): void {
     const cover = coverAt(event.target);
-    if (!cover || pending?.cover === cover || shown === views.get(cover)) return;
+    if (!cover || pending?.cover === cover || (shown && shown === views.get(cover))) return;
     if (pending) clearTimeout(pending.timer);
-    pending = { cover, timer: setTimeout(() => ((pending = null), show(cover)), delayMs) };
+    pending = null;
+    // A cover shown before comes back at once; a new one waits for the pointer to rest.
+    if (views.has(cover)) show(cover);
+    else pending = { cover, timer: setTimeout(() => ((pending = null), show(cover)), delayMs) };
   }
 
   function onOut(event: PointerEvent): void {

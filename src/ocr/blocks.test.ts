@@ -85,9 +85,9 @@ describe('mergeBlocks', () => {
 
 describe('continuesBlock', () => {
   const last = { x: 0, y: 0, width: 300, height: 40 };
-  it('takes a gap just under 0.6 of the line height and refuses one at it', () => {
-    expect(continuesBlock(last, { x: 0, y: 63, width: 300, height: 40 })).toBe(true);
-    expect(continuesBlock(last, { x: 0, y: 64, width: 300, height: 40 })).toBe(false);
+  it('takes a gap just under one line height (captions set at 1.5× line spacing) and refuses one at it', () => {
+    expect(continuesBlock(last, { x: 0, y: 79, width: 300, height: 40 })).toBe(true);
+    expect(continuesBlock(last, { x: 0, y: 80, width: 300, height: 40 })).toBe(false);
   });
 
   it('refuses a line whose left edge and centre are both more than a line height away', () => {

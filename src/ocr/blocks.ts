@@ -7,8 +7,12 @@ import { fixOcrText } from './ocr-text';
 import { boundsOf, groupRows, unionOf } from './reading-order';
 import type { OcrBlock, OcrLine, Rect } from './types';
 
-/** A vertical gap up to this share of the smaller line height is line spacing within a block. */
-export const MAX_GAP_RATIO = 0.6;
+/**
+ * A vertical gap up to this share of the smaller line height is line spacing within a block.
+ * RedNote captions are often set at 1.45–1.5× line spacing, which leaves gaps of up to 0.86 of
+ * the detected line's height: at 0.6, every line of such a caption was a block of its own.
+ */
+export const MAX_GAP_RATIO = 1.0;
 /** Lines of one block are set in one size: heights may differ by this share of the larger. */
 export const MAX_HEIGHT_DIFFERENCE = 0.3;
 

@@ -74,10 +74,20 @@ function BlockPanel({ block, width, height, outcome }: { block: ImageBlock; widt
   );
 }
 
+/**
+ * Keeps clicks on the overlay's text from the page: on a feed cover the enclosing link would
+ * open the note, in a carousel the page would take a tap on the image. A `<summary>` keeps its
+ * own default, opening and closing its list.
+ */
+function keepFromPage(event: Event): void {
+  event.stopPropagation();
+  if (!(event.target instanceof Element && event.target.closest('summary'))) event.preventDefault();
+}
+
 function TextList({ blocks, translations }: { blocks: ImageBlock[]; translations: (TranslateOutcome | null)[] }) {
   return (
-    <details class="list" data-text-list="">
-      <summary onClick={(event) => event.stopPropagation()}>{t('image_textList', String(blocks.length))}</summary>
+    <details class="list" data-text-list="" onClick={keepFromPage}>
+      <summary>{t('image_textList', String(blocks.length))}</summary>
       <ol>
         {blocks.map((block, i) => {
           const outcome = translations[i];
@@ -144,12 +154,12 @@ export function ImageOverlay({ state, showTranslation, onButton, onRetryBlocks }
         EN
       </button>
       {state.status === 'reading' && (
-        <div class="status" role="status">
+        <div class="status" role="status" onClick={keepFromPage}>
           {t('image_reading')}
         </div>
       )}
       {state.status === 'failed' && (
-        <div class="status error" role="alert">
+        <div class="status error" role="alert" onClick={keepFromPage}>
           <span dir="auto">{state.error.message}</span>{' '}
           <button type="button" class="retry" onClick={own(onButton)}>
             {t('overlay_retry')}
@@ -157,7 +167,7 @@ export function ImageOverlay({ state, showTranslation, onButton, onRetryBlocks }
         </div>
       )}
       {failedBlocks > 0 && (
-        <div class="status error" role="alert">
+        <div class="status error" role="alert" onClick={keepFromPage}>
           <span>{t('image_blocksFailed', String(failedBlocks))}</span>{' '}
           <button type="button" class="retry" onClick={own(onRetryBlocks)}>
             {t('overlay_retry')}
