@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectionBoxes, detectionInput, detectionSize, labelComponents, roundHalfEven } from './detection';
+import { detectionBoxes, detectionInput, detectionSize, labelComponents, roundHalfEven, DETECTION_MAX_SIDE } from './detection';
 import type { Point, RgbaImage, TextBox } from './types';
 
 function solidImage(width: number, height: number, [r, g, b]: [number, number, number]): RgbaImage {
@@ -33,11 +33,17 @@ const only = (boxes: TextBox[]): TextBox => {
 
 describe('detectionSize', () => {
   it('shrinks the longest side to maxSide and keeps multiples of 32', () => {
-    // 1080 × 1440 scales to 720 × 960, and 720 / 32 = 22.5 rounds to even: 704, as in PaddleOCR.
-    expect(detectionSize(1080, 1440)).toEqual({ width: 704, height: 960 });
-    expect(detectionSize(1200, 1600)).toEqual({ width: 704, height: 960 });
-    expect(detectionSize(1152, 1440)).toEqual({ width: 768, height: 960 });
-    expect(detectionSize(3000, 1000)).toEqual({ width: 960, height: 320 });
+    // At PaddleOCR's 960: 1080 × 1440 scales to 720 × 960, and 720 / 32 = 22.5 rounds to even: 704.
+    expect(detectionSize(1080, 1440, 960)).toEqual({ width: 704, height: 960 });
+    expect(detectionSize(1200, 1600, 960)).toEqual({ width: 704, height: 960 });
+    expect(detectionSize(1152, 1440, 960)).toEqual({ width: 768, height: 960 });
+    expect(detectionSize(3000, 1000, 960)).toEqual({ width: 960, height: 320 });
+  });
+
+  it('looks at a RedNote image at most 832 px long by default', () => {
+    expect(DETECTION_MAX_SIDE).toBe(832);
+    // 1080 × 1440 scales to 624 × 832, and 624 / 32 = 19.5 rounds to even: 608.
+    expect(detectionSize(1080, 1440)).toEqual({ width: 608, height: 832 });
   });
 
   it('never grows a small image, only rounds each side to the nearest multiple of 32', () => {
@@ -62,7 +68,7 @@ describe('detectionInput', () => {
   });
 
   it('reports the resized size and the scale back to the original', () => {
-    const input = detectionInput(solidImage(1152, 1440, [0, 0, 0]));
+    const input = detectionInput(solidImage(1152, 1440, [0, 0, 0]), 960);
     expect(input).toMatchObject({ width: 768, height: 960, scaleX: 1.5, scaleY: 1.5 });
     expect(input.tensor).toHaveLength(3 * 768 * 960);
   });

@@ -5,7 +5,7 @@
  * text-line boxes, following PaddleOCR's `DetResizeForTest`, `NormalizeImage` and `DBPostProcess`.
  */
 import { minAreaRect, polygonArea, polygonPerimeter, rectCorners, type RotatedRect } from './geometry';
-import { resizeBilinear } from './resize';
+import { BGR, resizeToPlanes } from './resize';
 import type { Point, Quad, RgbaImage, TextBox } from './types';
 
 /** The model was trained on images normalised with ImageNet's statistics, in this channel order. */
@@ -13,6 +13,8 @@ const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
 /** The detector downsamples by 32, so each side must be a multiple of it. */
 const STRIDE = 32;
+/** PaddleOCR's `det_limit_side_len` with limit type "max": the longest side the detector sees. */
+export const DETECTION_MAX_SIDE = 832;
 
 export interface DetectionInput {
   /** NCHW [1, 3, height, width], channels blue, green, red. */
@@ -48,7 +50,7 @@ export function roundHalfEven(value: number): number {
  * grown, until its longest side is at most `maxSide`, then each side truncated to whole pixels
  * and rounded to the nearest multiple of 32, at least 32.
  */
-export function detectionSize(width: number, height: number, maxSide = 960): { width: number; height: number } {
+export function detectionSize(width: number, height: number, maxSide = DETECTION_MAX_SIDE): { width: number; height: number } {
   const ratio = Math.max(width, height) > maxSide ? maxSide / Math.max(width, height) : 1;
   const snap = (side: number): number => Math.max(roundHalfEven(Math.trunc(side * ratio) / STRIDE) * STRIDE, STRIDE);
   return { width: snap(width), height: snap(height) };
@@ -61,17 +63,15 @@ export function detectionSize(width: number, height: number, maxSide = 960): { w
  * with MEAN/STD in that order: feeding RGB would hand the model colours it was not trained on.
  * `scaleX`/`scaleY` take the model's coordinates back to the original image.
  */
-export function detectionInput(image: RgbaImage, maxSide = 960): DetectionInput {
+export function detectionInput(image: RgbaImage, maxSide = DETECTION_MAX_SIDE): DetectionInput {
   const { width, height } = detectionSize(image.width, image.height, maxSide);
-  const rgba = resizeBilinear(image, width, height);
   const plane = width * height;
-  const tensor = new Float32Array(3 * plane);
-  for (let i = 0; i < plane; i++) {
-    for (let channel = 0; channel < 3; channel++) {
-      // Channel 0 is blue, which RGBA keeps at offset 2.
-      const value = (rgba[i * 4 + 2 - channel] ?? 0) / 255;
-      tensor[channel * plane + i] = (value - (MEAN[channel] ?? 0)) / (STD[channel] ?? 1);
-    }
+  // Blue, green, red planes of 0–255, each normalised in place as (v / 255 − mean) / std.
+  const tensor = resizeToPlanes(image, width, height, BGR);
+  for (let channel = 0; channel < 3; channel++) {
+    const scale = 1 / (255 * STD[channel]!);
+    const shift = -MEAN[channel]! / STD[channel]!;
+    for (let i = channel * plane, end = i + plane; i < end; i++) tensor[i] = tensor[i]! * scale + shift;
   }
   return { tensor, width, height, scaleX: image.width / width, scaleY: image.height / height };
 }

