@@ -16,6 +16,7 @@ function pass(overrides: { cost?: Cost | null; translated?: number; far?: number
     longestTaskMs: 80,
     longTasks: 10,
     longTaskMs: 700,
+    longTasksWithExtension: 0,
     extensionScriptingMs: 100,
     longestExtensionSliceMs: 10,
     tasksWithExtension: 200,

@@ -46,6 +46,13 @@ describe('mainThreadCost', () => {
     expect(cost.extensionScriptingMs).toBe(199 * 2 + 30);
   });
 
+  it('counts the long tasks the extension’s scripts ran in, however little of them', () => {
+    const url = `${EXTENSION}/content-scripts/xiaohongshu.js`;
+    const cost = mainThreadCost(trace(task(10, 60), call(11, 1, url), task(100, 80), task(300, 40), call(301, 5, url)), PAGE, EXTENSION);
+    expect(cost.longTasks).toBe(2);
+    expect(cost.longTasksWithExtension).toBe(1);
+  });
+
   it('counts nothing as the extension in a pass without it', () => {
     const cost = mainThreadCost(trace(task(10, 60), call(11, 40, `${EXTENSION}/x.js`)), PAGE, null);
     expect(cost.tasksWithExtension).toBe(0);

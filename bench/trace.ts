@@ -35,6 +35,8 @@ export interface MainThreadCost {
   longTasks: number;
   /** Time in those tasks, all of it (not only the part beyond LONG_TASK_MS). */
   longTaskMs: number;
+  /** Long tasks in which the extension's scripts ran at all. */
+  longTasksWithExtension: number;
   /** Time in the extension's scripts (outermost calls only: nested calls are inside them). */
   extensionScriptingMs: number;
   /** The most the extension's scripts ran within one task. */
@@ -91,6 +93,7 @@ export function mainThreadCost(events: readonly TraceEvent[], pageUrl: string, e
   let longestUs = 0;
   let longTasks = 0;
   let longTaskUs = 0;
+  let longTasksWithExtension = 0;
   const slicesMs: number[] = [];
   let call = 0;
   for (const task of tasks) {
@@ -108,6 +111,7 @@ export function mainThreadCost(events: readonly TraceEvent[], pageUrl: string, e
     if (durationMs > LONG_TASK_MS) {
       longTasks += 1;
       longTaskUs += task.dur ?? 0;
+      if (extensionUs > 0) longTasksWithExtension += 1;
     }
   }
   const startup = onThread.find((event) => event.name === 'EvaluateScript' && isExtension(event));
@@ -116,6 +120,7 @@ export function mainThreadCost(events: readonly TraceEvent[], pageUrl: string, e
     longestTaskMs: longestUs / 1000,
     longTasks,
     longTaskMs: longTaskUs / 1000,
+    longTasksWithExtension,
     extensionScriptingMs: extensionCalls.reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000,
     longestExtensionSliceMs: slicesMs.length === 0 ? 0 : Math.max(...slicesMs),
     tasksWithExtension: slicesMs.length,

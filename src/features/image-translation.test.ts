@@ -114,10 +114,11 @@ afterEach(() => {
 describe('startImageTranslation', () => {
   it('auto: reads the shown slide, then the next one, and no other', async () => {
     start('auto');
-    // Which slide shows is asked in the next frame, not in the page's task.
+    // Overlays are made in a task of RedBridge's own, and which slide shows is asked in the next
+    // frame: nothing happens in the page's task.
     expect(readFiles()).toEqual([]);
-    await vi.advanceTimersByTimeAsync(20);
-    expect(readFiles()).toEqual(['caption-shadow.webp']);
+    expect(overlays()).toEqual([]);
+    await vi.waitFor(() => expect(readFiles()).toEqual(['caption-shadow.webp']));
 
     await answerRead('caption-shadow.webp');
     expect(readFiles()).toEqual(['caption-shadow.webp', 'title-cafe.webp']);

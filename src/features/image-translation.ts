@@ -8,6 +8,7 @@
  * next one read ahead. `button`: only on the reader's click.
  */
 import type { PageObserver } from '../dom/page-observer';
+import { createTaskSlicer } from '../dom/time-slice';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { ImageTranslationMode } from '../settings/schema';
 import type { ImageSite, NoteImage } from '../sites/types';
@@ -23,7 +24,13 @@ export interface ImageTranslationOptions {
 }
 
 export function startImageTranslation({ site, client, mode, changes, stats }: ImageTranslationOptions): () => void {
-  const views = new Map<HTMLImageElement, { image: NoteImage; view: ImageView }>();
+  /** Every note image found; its view is made in a task of RedBridge's own (null until then). */
+  const views = new Map<HTMLImageElement, { image: NoteImage; view: ImageView | null }>();
+  /**
+   * Overlays are made in slices after the page's task, never in it: the first one also loads
+   * the extension's messages, and a note's slides all at once made a long task on the page.
+   */
+  const slicer = createTaskSlicer();
   /** Per carousel: its stop, and a request to read its shown slide at the next frame. */
   const carousels = new Map<Element, { stop: () => void; changed: () => void }>();
   let stopped = false;
@@ -34,8 +41,18 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
     const inCarousel = [...views.values()].filter(({ image }) => image.carousel === carousel).sort((a, b) => a.image.index - b.image.index);
     const shown = inCarousel.findIndex(({ image }) => site.isShown(image));
     if (shown < 0) return;
-    const next = inCarousel[shown + 1];
-    void inCarousel[shown]!.view.read().then(() => next?.view.read());
+    const current = inCarousel[shown]!.view;
+    const next = inCarousel[shown + 1]?.view;
+    // A view still being made reads when it is made (it asks for this again).
+    if (current) void current.read().then(() => next?.read());
+  }
+
+  function makeView(element: HTMLImageElement): void {
+    const entry = views.get(element);
+    if (stopped || !entry || entry.view || !element.isConnected) return;
+    const { image } = entry;
+    entry.view = createImageView(image, { client, stats, capturable: () => site.isShown(image) });
+    carousels.get(image.carousel)?.changed();
   }
 
   function watchCarousel(carousel: Element): void {
@@ -58,8 +75,8 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
     if (!(element instanceof HTMLImageElement) || views.has(element)) return null;
     const image = site.noteImageOf(element);
     if (!image) return null;
-    const view = createImageView(image, { client, stats, capturable: () => site.isShown(image) });
-    views.set(element, { image, view });
+    views.set(element, { image, view: null });
+    slicer.add(() => makeView(element));
     watchCarousel(image.carousel);
     return image.carousel;
   }
@@ -67,7 +84,7 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
   function remove(element: HTMLImageElement): void {
     const entry = views.get(element);
     if (!entry) return;
-    entry.view.destroy();
+    entry.view?.destroy();
     views.delete(element);
     const { carousel } = entry.image;
     if (![...views.values()].some(({ image }) => image.carousel === carousel)) {
@@ -85,7 +102,7 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
     };
     if (root instanceof Element && root.matches(site.imageSelector)) consider(root);
     for (const element of root.querySelectorAll(site.imageSelector)) consider(element);
-    for (const carousel of found) carousels.get(carousel)?.changed();
+    if (found.size > 0) slicer.run(0);
   }
 
   scan(document);
@@ -102,6 +119,7 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
 
   return () => {
     stopped = true;
+    slicer.clear();
     unsubscribe();
     for (const element of [...views.keys()]) remove(element);
   };
