@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { loadPage, usePageTimers } from '../../tests/unit/fixture-page';
+import { fakeBackground, type PendingBackground } from '../../tests/unit/pending-background';
 import { createPageObserver } from '../dom/page-observer';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { TranslateOutcome } from '../translation/service';
@@ -15,22 +15,8 @@ const urlOf = (file: string) => `${location.origin}/images/${file}`;
 
 usePageTimers();
 
-/* The background, faked: read-image messages wait until the test answers them. */
-interface Sent {
-  request: { type: string; url?: string; key?: string };
-  answer: (value: unknown) => void;
-}
-
-let sent: Sent[] = [];
-
-function fakeBackground(): void {
-  sent = [];
-  const sendMessage = ((request: Sent['request']) =>
-    new Promise<unknown>((answer) => sent.push({ request, answer }))) as unknown as typeof browser.runtime.sendMessage;
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(sendMessage);
-}
-
-const reads = () => sent.filter((message) => message.request.type === 'read-image').map((message) => message.request);
+let background: PendingBackground;
+const reads = () => background.requestsOf('read-image');
 
 const translate = vi.fn(async (): Promise<TranslateOutcome> => ({ ok: true, translation: 'Sunset at Erhai', backend: 'google', fromCache: false }));
 const client = { translate } as unknown as ReturnType<typeof createTranslateClient>;
@@ -54,7 +40,7 @@ function start(mode: 'auto' | 'button' = 'auto'): void {
 }
 
 beforeEach(() => {
-  fakeBackground();
+  background = fakeBackground();
   translate.mockClear();
   stats = createTabStats();
   loadPage('feed.html', `covers=${COVERS.join(',')}`);
@@ -80,7 +66,7 @@ describe('startCoverTranslation', () => {
     expect(reads()).toEqual([{ type: 'read-image', url: urlOf(COVERS[0]!), key: urlOf(COVERS[0]!) }]);
     expect(overlayOf(cover)!.getAttribute('data-state')).toBe('reading');
 
-    sent[0]!.answer({
+    background.sent[0]!.answer({
       ok: true,
       reading: { width: 1080, height: 1440, language: 'chinese', blocks: [{ text: '洱海日落', bounds: { x: 100, y: 200, width: 400, height: 90 } }] },
     });
@@ -107,7 +93,7 @@ describe('startCoverTranslation', () => {
     const cover = coverOf(0);
     move(null, cover);
     await vi.advanceTimersByTimeAsync(DELAY_MS);
-    sent[0]!.answer({ ok: true, reading: { width: 1080, height: 1440, language: 'none', blocks: [] } });
+    background.sent[0]!.answer({ ok: true, reading: { width: 1080, height: 1440, language: 'none', blocks: [] } });
     await vi.advanceTimersByTimeAsync(0);
     const overlay = overlayOf(cover)!;
     expect(isVisible(overlay)).toBe(true);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { loadPage, usePageTimers } from '../../tests/unit/fixture-page';
+import { fakeBackground, type PendingBackground } from '../../tests/unit/pending-background';
 import { createPageObserver } from '../dom/page-observer';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { TranslateOutcome } from '../translation/service';
@@ -17,30 +17,18 @@ const urlOf = (file: string) => `${location.origin}/images/${file}`;
 usePageTimers();
 
 /* ---------------------------------------------------------------------------------------------
- * The background, faked: read-image messages wait until the test answers them.
+ * The background, faked (tests/unit/pending-background.ts): read-image messages wait until the
+ * test answers them.
  * ------------------------------------------------------------------------------------------- */
 
-interface Sent {
-  request: { type: string; url?: string; key?: string };
-  answer: (value: unknown) => void;
-}
-
-let sent: Sent[] = [];
-
-function fakeBackground(): void {
-  sent = [];
-  const sendMessage = ((request: Sent['request']) =>
-    new Promise<unknown>((answer) => sent.push({ request, answer }))) as unknown as typeof browser.runtime.sendMessage;
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(sendMessage);
-}
+let background: PendingBackground;
 
 /** The slides whose image was asked to be read, in order (by file name). */
-const readFiles = (): string[] =>
-  sent.filter((message) => message.request.type === 'read-image').map((message) => message.request.url!.split('/').pop() ?? '');
+const readFiles = (): string[] => background.requestsOf('read-image').map((request) => request.url!.split('/').pop() ?? '');
 
 /** Answers the read of `file`: no Chinese on it. */
 async function answerRead(file: string): Promise<void> {
-  const message = sent.find((candidate) => candidate.request.url === urlOf(file));
+  const message = background.sent.find((candidate) => candidate.request.url === urlOf(file));
   if (!message) throw new Error(`${file} was not asked for`);
   message.answer({ ok: true, reading: { width: 1080, height: 1440, language: 'none', blocks: [] } });
   await vi.advanceTimersByTimeAsync(0);
@@ -88,7 +76,7 @@ function start(mode: 'auto' | 'button'): void {
 }
 
 beforeEach(() => {
-  fakeBackground();
+  background = fakeBackground();
   fakeLayout();
   stats = createTabStats();
   stopWatching = vi.fn<(carousel: Element) => void>();

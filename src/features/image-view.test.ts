@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { fakeBackground, type PendingBackground } from '../../tests/unit/pending-background';
 import type { MarkedText } from '../messaging/protocol';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { ImageBlock, ImageLanguage } from '../ocr/image-reading';
@@ -10,26 +10,11 @@ import { createImageView, type ImageView } from './image-view';
 import { createTabStats } from './tab-stats';
 
 /* ---------------------------------------------------------------------------------------------
- * The background, faked: each message waits until the test answers it.
+ * The background, faked (tests/unit/pending-background.ts): each message waits until the test
+ * answers it.
  * ------------------------------------------------------------------------------------------- */
 
-interface Sent {
-  request: Record<string, unknown>;
-  answer: (value: unknown) => void;
-  fail: (error: Error) => void;
-}
-
-let sent: Sent[] = [];
-
-function fakeBackground(): void {
-  sent = [];
-  const sendMessage = ((request: Record<string, unknown>) =>
-    new Promise<unknown>((answer, fail) => sent.push({ request, answer, fail }))) as unknown as typeof browser.runtime.sendMessage;
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(sendMessage);
-}
-
-const requestsOf = (type: string) => sent.filter((message) => message.request.type === type);
-const lastRequest = () => sent[sent.length - 1]!;
+let background: PendingBackground;
 
 /** A translate client whose answers the test holds; `translate` records each call. */
 function heldClient() {
@@ -105,7 +90,7 @@ function view(image: SiteImage = addImage(), capturable = () => false): ImageVie
 
 beforeEach(() => {
   document.body.innerHTML = '';
-  fakeBackground();
+  background = fakeBackground();
   held = heldClient();
   stats = createTabStats();
   views = [];
@@ -122,14 +107,14 @@ describe('createImageView', () => {
     const image = view();
     expect(image.state).toEqual({ status: 'idle' });
     expect(hostOf(image).getAttribute('data-state')).toBe('idle');
-    expect(sent).toEqual([]);
+    expect(background.sent).toEqual([]);
 
     const reading = image.read();
     expect(image.state).toEqual({ status: 'reading' });
     expect(hostOf(image).getAttribute('data-state')).toBe('reading');
-    expect(sent.map((message) => message.request)).toEqual([{ type: 'read-image', url: URL_1, key: KEY_1 }]);
+    expect(background.sent.map((message) => message.request)).toEqual([{ type: 'read-image', url: URL_1, key: KEY_1 }]);
 
-    lastRequest().answer(readingAnswer('chinese', BLOCKS));
+    background.last().answer(readingAnswer('chinese', BLOCKS));
     await answersArrive();
     expect(image.state).toEqual({ status: 'read', width: 1000, height: 1000, blocks: BLOCKS, translations: [null, null] });
     expect(hostOf(image).getAttribute('data-state')).toBe('read');
@@ -157,14 +142,14 @@ describe('createImageView', () => {
   it('reads an image once: read() after the first does nothing, and EN toggles English and the original', async () => {
     const image = view();
     const reading = image.read();
-    lastRequest().answer(readingAnswer('chinese', BLOCKS.slice(0, 1)));
+    background.last().answer(readingAnswer('chinese', BLOCKS.slice(0, 1)));
     await answersArrive();
     held.answer('大理三天两夜', ok('Dali'));
     await reading;
 
     await image.read();
     enButton(image).click();
-    expect(requestsOf('read-image')).toHaveLength(1);
+    expect(background.requestsOf('read-image')).toHaveLength(1);
     expect(held.translate).toHaveBeenCalledTimes(1);
 
     // That click showed the original picture.
@@ -183,10 +168,10 @@ describe('createImageView', () => {
     const capturable = vi.fn(() => false);
     const image = view(element, capturable);
     const reading = image.read();
-    lastRequest().answer(errorAnswer('fetch', FETCH_MESSAGE));
+    background.last().answer(errorAnswer('fetch', FETCH_MESSAGE));
     await reading;
 
-    expect(sent).toHaveLength(1);
+    expect(background.sent).toHaveLength(1);
     expect(image.state).toEqual({ status: 'failed', error: { code: 'fetch', message: FETCH_MESSAGE } });
     expect(shadowOf(image).querySelector('[role="alert"]')!.textContent).toContain(FETCH_MESSAGE);
     expect(hostOf(image).style.visibility).toBe('');
@@ -200,9 +185,9 @@ describe('createImageView', () => {
     vi.spyOn(element.element, 'getBoundingClientRect').mockReturnValue(new DOMRect(10, 500, 300, 400));
     const image = view(element, () => true);
     const reading = image.read();
-    lastRequest().answer(errorAnswer('fetch', FETCH_MESSAGE));
+    background.last().answer(errorAnswer('fetch', FETCH_MESSAGE));
     await reading;
-    expect(requestsOf('capture-image')).toEqual([]);
+    expect(background.requestsOf('capture-image')).toEqual([]);
     expect(image.state).toEqual({ status: 'failed', error: { code: 'fetch', message: FETCH_MESSAGE } });
   });
 
@@ -211,12 +196,12 @@ describe('createImageView', () => {
     vi.spyOn(element.element, 'getBoundingClientRect').mockReturnValue(new DOMRect(10, 20, 300, 400));
     const image = view(element, () => true);
     const reading = image.read();
-    lastRequest().answer(errorAnswer('fetch', FETCH_MESSAGE));
-    await vi.waitFor(() => expect(requestsOf('capture-image')).toHaveLength(1));
+    background.last().answer(errorAnswer('fetch', FETCH_MESSAGE));
+    await vi.waitFor(() => expect(background.requestsOf('capture-image')).toHaveLength(1));
 
-    expect(lastRequest().request).toEqual({ type: 'capture-image', key: KEY_1, rect: { x: 10, y: 20, width: 300, height: 400 }, pixelRatio: devicePixelRatio });
+    expect(background.last().request).toEqual({ type: 'capture-image', key: KEY_1, rect: { x: 10, y: 20, width: 300, height: 400 }, pixelRatio: devicePixelRatio });
     expect(hostOf(image).style.visibility).toBe('hidden');
-    lastRequest().answer(readingAnswer('none'));
+    background.last().answer(readingAnswer('none'));
     await reading;
     expect(hostOf(image).style.visibility).toBe('');
     expect(image.state).toEqual({ status: 'no-text', language: 'none' });
@@ -227,9 +212,9 @@ describe('createImageView', () => {
     vi.spyOn(element.element, 'getBoundingClientRect').mockReturnValue(new DOMRect(10, 20, 300, 400));
     const image = view(element, () => true);
     const reading = image.read();
-    lastRequest().answer(errorAnswer('fetch', FETCH_MESSAGE));
-    await vi.waitFor(() => expect(requestsOf('capture-image')).toHaveLength(1));
-    lastRequest().answer(errorAnswer('read', 'The screenshot could not be read.'));
+    background.last().answer(errorAnswer('fetch', FETCH_MESSAGE));
+    await vi.waitFor(() => expect(background.requestsOf('capture-image')).toHaveLength(1));
+    background.last().answer(errorAnswer('read', 'The screenshot could not be read.'));
     await reading;
     expect(image.state).toEqual({ status: 'failed', error: { code: 'fetch', message: FETCH_MESSAGE } });
     expect(hostOf(image).style.visibility).toBe('');
@@ -238,7 +223,7 @@ describe('createImageView', () => {
   it('reads the image again on Retry after a failure', async () => {
     const image = view();
     const first = image.read();
-    lastRequest().answer(errorAnswer('timeout', 'Reading this image took too long.'));
+    background.last().answer(errorAnswer('timeout', 'Reading this image took too long.'));
     await first;
     expect(image.state.status).toBe('failed');
 
@@ -246,11 +231,11 @@ describe('createImageView', () => {
     expect(retry).toHaveLength(1);
     retry[0]!.click();
     expect(image.state).toEqual({ status: 'reading' });
-    expect(requestsOf('read-image').map((message) => message.request)).toEqual([
+    expect(background.requestsOf('read-image')).toEqual([
       { type: 'read-image', url: URL_1, key: KEY_1 },
       { type: 'read-image', url: URL_1, key: KEY_1 },
     ]);
-    lastRequest().answer(readingAnswer('chinese', BLOCKS.slice(1)));
+    background.last().answer(readingAnswer('chinese', BLOCKS.slice(1)));
     await answersArrive();
     expect(image.state.status).toBe('read');
     expect(held.translate).toHaveBeenCalledWith({ text: '人均1500玩到爽', mentions: [] }, false);
@@ -259,17 +244,17 @@ describe('createImageView', () => {
   it('reads again from the EN button after a failure, too', async () => {
     const image = view();
     const first = image.read();
-    lastRequest().answer(errorAnswer('engine', 'The text-reading models did not load.'));
+    background.last().answer(errorAnswer('engine', 'The text-reading models did not load.'));
     await first;
     enButton(image).click();
-    expect(requestsOf('read-image')).toHaveLength(2);
+    expect(background.requestsOf('read-image')).toHaveLength(2);
     expect(image.state).toEqual({ status: 'reading' });
   });
 
   it.each(['none', 'japanese'] as const)('shows that there is nothing to translate for a reading in %s, asking for no translation', async (language) => {
     const image = view();
     const reading = image.read();
-    lastRequest().answer(readingAnswer(language));
+    background.last().answer(readingAnswer(language));
     await reading;
     expect(image.state).toEqual({ status: 'no-text', language });
     expect(hostOf(image).getAttribute('data-state')).toBe('no-text');
@@ -290,12 +275,12 @@ describe('createImageView', () => {
   ])('fails with a clear message for a malformed answer (%s), and translates nothing', async (_name, answer) => {
     const image = view();
     const reading = image.read();
-    lastRequest().answer(answer);
+    background.last().answer(answer);
     await reading;
     expect(image.state).toEqual({ status: 'failed', error: { code: 'read', message: BAD_ANSWER } });
     expect(shadowOf(image).querySelector('[role="alert"]')!.textContent).toContain(BAD_ANSWER);
     // A malformed `fetch` error is no reason for a screenshot.
-    expect(requestsOf('capture-image')).toEqual([]);
+    expect(background.requestsOf('capture-image')).toEqual([]);
     expect(held.translate).not.toHaveBeenCalled();
     expect(stats.counts.imagesRead).toBe(0);
   });
@@ -303,7 +288,7 @@ describe('createImageView', () => {
   it('fails with “not responding” when the message to the background fails', async () => {
     const image = view();
     const reading = image.read();
-    lastRequest().fail(new Error('Could not establish connection. Receiving end does not exist.'));
+    background.last().fail(new Error('Could not establish connection. Receiving end does not exist.'));
     await reading;
     expect(image.state).toEqual({
       status: 'failed',
@@ -317,7 +302,7 @@ describe('createImageView', () => {
   it('translates again only the blocks that failed, asking with retry', async () => {
     const image = view();
     const reading = image.read();
-    lastRequest().answer(readingAnswer('chinese', BLOCKS));
+    background.last().answer(readingAnswer('chinese', BLOCKS));
     await answersArrive();
     held.answer('大理三天两夜', ok('Dali: three days, two nights'));
     held.answer('人均1500玩到爽', rateLimited);
@@ -336,7 +321,7 @@ describe('createImageView', () => {
     await answersArrive();
     expect(image.state.status === 'read' && image.state.translations).toEqual([ok('Dali: three days, two nights'), ok('1,500 yuan each')]);
     expect(panelTexts(image)).toEqual(['Dali: three days, two nights', '1,500 yuan each']);
-    expect(requestsOf('read-image')).toHaveLength(1);
+    expect(background.requestsOf('read-image')).toHaveLength(1);
     expect(stats.counts.imagesRead).toBe(1);
   });
 
@@ -345,7 +330,7 @@ describe('createImageView', () => {
     const same = view(addImage(URL_1.replace('!nd_dft_wlteh_webp_3', '!nc_n_webp_mw_1'), KEY_1));
     const other = view(addImage('https://sns-webpic-qc.xhscdn.com/x/1040g2sg31mb9l5c1k4805o4kqv0g8j9k2m3n4p6', 'xhs-image:1040g2sg31mb9l5c1k4805o4kqv0g8j9k2m3n4p6'));
     const readings = [first.read(), same.read(), other.read()];
-    for (const message of [...sent]) message.answer(readingAnswer('none'));
+    for (const message of [...background.sent]) message.answer(readingAnswer('none'));
     await Promise.all(readings);
     expect(stats.counts.imagesRead).toBe(2);
   });
@@ -357,7 +342,7 @@ describe('createImageView', () => {
     image.destroy();
     expect(host.isConnected).toBe(false);
 
-    lastRequest().answer(readingAnswer('chinese', BLOCKS));
+    background.last().answer(readingAnswer('chinese', BLOCKS));
     await reading;
     await answersArrive();
     expect(image.state).toEqual({ status: 'reading' });
@@ -370,7 +355,7 @@ describe('createImageView', () => {
     const image = view();
     const host = hostOf(image);
     const reading = image.read();
-    lastRequest().answer(readingAnswer('chinese', BLOCKS.slice(0, 1)));
+    background.last().answer(readingAnswer('chinese', BLOCKS.slice(0, 1)));
     await answersArrive();
     image.destroy();
     held.answer('大理三天两夜', ok('Dali'));

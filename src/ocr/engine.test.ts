@@ -1,51 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OcrEngine, type EngineReading, type WorkerLike } from './engine';
+import { FakeOcrWorker } from '../../tests/unit/fake-ocr-worker';
+import { OcrEngine, type EngineReading } from './engine';
 import type { ImageReading } from './image-reading';
 import { ImageReadError } from './read-error';
-import type { WorkerReadRequest } from './worker-protocol';
-
-/** A worker that records what it was sent and answers when the test says so. */
-class FakeWorker implements WorkerLike {
-  readonly posted: { message: WorkerReadRequest; transfer: Transferable[] }[] = [];
-  terminated = false;
-  private readonly messageListeners: ((event: MessageEvent<unknown>) => void)[] = [];
-  private readonly errorListeners: ((event: ErrorEvent) => void)[] = [];
-
-  postMessage(message: WorkerReadRequest, transfer: Transferable[]): void {
-    this.posted.push({ message, transfer });
-  }
-
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  addEventListener(
-    type: 'message' | 'error',
-    listener: ((event: MessageEvent<unknown>) => void) | ((event: ErrorEvent) => void),
-  ): void {
-    if (type === 'message') this.messageListeners.push(listener as (event: MessageEvent<unknown>) => void);
-    else this.errorListeners.push(listener as (event: ErrorEvent) => void);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  /** The worker posts `data` back. */
-  answer(data: unknown): void {
-    for (const listener of this.messageListeners) listener({ data } as MessageEvent<unknown>);
-  }
-
-  /** The worker fails as a whole (an uncaught error, out of memory). */
-  fail(message: string): void {
-    for (const listener of this.errorListeners) listener({ message } as ErrorEvent);
-  }
-
-  /** The id of the `index`th request it was sent. */
-  idOf(index: number): number {
-    const posted = this.posted[index];
-    if (!posted) throw new Error(`no request ${index} was posted`);
-    return posted.message.id;
-  }
-}
 
 /** Timers the test moves by hand, through the engine's injectable setTimer/clearTimer. */
 function manualClock() {
@@ -85,10 +42,10 @@ const TIMEOUT_MS = 5_000;
 
 function setup(options: { idleMs?: number; timeoutMs?: number } = {}) {
   const clock = manualClock();
-  const workers: FakeWorker[] = [];
+  const workers: FakeOcrWorker[] = [];
   const engine = new OcrEngine(
     () => {
-      const worker = new FakeWorker();
+      const worker = new FakeOcrWorker();
       workers.push(worker);
       return worker;
     },
@@ -99,7 +56,7 @@ function setup(options: { idleMs?: number; timeoutMs?: number } = {}) {
       clearTimer: clock.clearTimer,
     },
   );
-  const worker = (index: number): FakeWorker => {
+  const worker = (index: number): FakeOcrWorker => {
     const found = workers[index];
     if (!found) throw new Error(`no worker ${index} was started`);
     return found;

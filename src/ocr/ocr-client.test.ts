@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { FakeOcrWorker } from '../../tests/unit/fake-ocr-worker';
 import { OFFSCREEN_TARGET } from '../translation/on-device-translator';
-import { OcrEngine, type WorkerLike } from './engine';
+import { OcrEngine } from './engine';
 import type { ImageReading } from './image-reading';
 import {
   answerOffscreenOcr,
@@ -24,32 +25,20 @@ const reading: ImageReading = {
   blocks: [{ text: '西湖一日游', bounds: { x: 40, y: 40, width: 300, height: 60 } }],
 };
 
-/** A worker that answers each request, a tick later, with what `answer` makes of it. */
-class AnsweringWorker implements WorkerLike {
-  readonly received: { id: number; bytes: number[]; crop?: WorkerReadRequest['crop'] }[] = [];
-  terminated = false;
-  private readonly listeners: ((event: MessageEvent<unknown>) => void)[] = [];
-
-  constructor(private readonly answer: (request: WorkerReadRequest) => unknown) {}
-
-  postMessage(message: WorkerReadRequest, _transfer: Transferable[]): void {
-    this.received.push({ id: message.id, bytes: Array.from(new Uint8Array(message.bytes)), ...(message.crop ? { crop: message.crop } : {}) });
-    setTimeout(() => {
-      for (const listener of this.listeners) listener({ data: this.answer(message) } as MessageEvent<unknown>);
-    }, 0);
+/** A worker that answers each request, a tick later, with what `reply` makes of it. */
+class AnsweringWorker extends FakeOcrWorker {
+  constructor(private readonly reply: (request: WorkerReadRequest) => unknown) {
+    super();
   }
 
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  addEventListener(
-    type: 'message' | 'error',
-    listener: ((event: MessageEvent<unknown>) => void) | ((event: ErrorEvent) => void),
-  ): void {
-    if (type === 'message') this.listeners.push(listener as (event: MessageEvent<unknown>) => void);
+  override postMessage(message: WorkerReadRequest, transfer: Transferable[]): void {
+    super.postMessage(message, transfer);
+    setTimeout(() => this.answer(this.reply(message)), 0);
   }
 
-  terminate(): void {
-    this.terminated = true;
+  /** What each request asked to be read, its image's bytes as numbers. */
+  get received(): { id: number; bytes: number[]; crop?: WorkerReadRequest['crop'] }[] {
+    return this.posted.map(({ message }) => ({ id: message.id, bytes: Array.from(new Uint8Array(message.bytes)), ...(message.crop ? { crop: message.crop } : {}) }));
   }
 }
 

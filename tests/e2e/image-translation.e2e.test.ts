@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { characterErrorRate } from '../../bench/ocr-budgets';
 import { startFakeGoogle } from '../fakes/fake-google';
 import type { FakeBackend } from '../fakes/fake-backend';
 import { FAKE_PREFIX } from '../fakes/fake-translation';
@@ -94,21 +95,6 @@ async function waitForSlide(page: Page, index: number, state: string): Promise<I
   return (await readImageOverlays(page)).find((info) => info.slideIndex === String(index) && !info.duplicate)!;
 }
 
-/** Characters that differ between what was read and what is drawn, over the expected length. */
-function characterErrorRate(read: string, expected: string): number {
-  const a = [...read.replace(/\s/g, '')];
-  const b = [...expected.replace(/\s/g, '')];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length]! / Math.max(1, b.length);
-}
-
 /** The OCR engine's state, as the options page asks for it. */
 function ocrStatus(probe: Page): Promise<{ engine: { imagesRead: number; state: string } }> {
   return probe.evaluate(() => {
@@ -157,7 +143,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('text on note images in %s',
 
     const expected = image(SLIDES[0]!).blocks;
     expect(shown.list.map((item) => item.zh)).toHaveLength(expected.length);
-    expect(characterErrorRate(shown.list.map((item) => item.zh).join(''), expected.join(''))).toBeLessThanOrEqual(0.02);
+    expect(characterErrorRate([{ expected: expected.join(''), read: shown.list.map((item) => item.zh).join('') }])).toBeLessThanOrEqual(0.02);
     // The English is the backend's answer for what was read, over the image and in the list alike.
     expect(shown.list.map((item) => item.en)).toEqual(shown.list.map((item) => `${FAKE_PREFIX}${item.zh}`));
     expect(shown.panels).toEqual(shown.list.map((item) => item.en));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { characterErrorRate } from '../../bench/ocr-budgets';
 import { mergeBlocks } from '../../src/ocr/blocks';
 import { isJapaneseText } from '../../src/ocr/ocr-text';
 import { loadOcrModels, type LoadedOcrModels } from '../../src/ocr/onnx-models';
@@ -72,21 +73,6 @@ async function drawImage(browser: Browser, width: number, height: number, backgr
   }
 }
 
-/** Edit distance between two strings, by code point. */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
 describe('the OCR pipeline with the PP-OCRv4 models', () => {
   let home: string;
   let browser: Browser;
@@ -119,10 +105,9 @@ describe('the OCR pipeline with the PP-OCRv4 models', () => {
     const lines = await readImage(image, models);
     const read = lines.map((line) => line.text);
     const expected = drawn.map((line) => line.text);
-    const errors = expected.reduce((sum, text, i) => sum + editDistance(text, read[i] ?? ''), 0);
-    const characters = expected.join('').length;
+    const rate = characterErrorRate(expected.map((text, i) => ({ expected: text, read: read[i] ?? '' })));
     expect(read).toHaveLength(3);
-    expect(errors / characters, `read ${JSON.stringify(read)}`).toBeLessThanOrEqual(0.02);
+    expect(rate, `read ${JSON.stringify(read)}`).toBeLessThanOrEqual(0.02);
     expect(mergeBlocks(lines).map((block) => block.text)).toHaveLength(3);
     expect(isJapaneseText(lines)).toBe(false);
   });

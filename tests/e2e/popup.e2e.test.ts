@@ -157,6 +157,47 @@ describe('the toolbar popup in chromium', () => {
     await note.close();
   });
 
+  it("turns the text on an open tab's images off and on at once, and counts the images read", async () => {
+    const note = await ext.browser.newPage();
+    const noteUrl = `${fixtures.url}/xhs/note.html?images=title-cafe.webp`;
+    await note.goto(noteUrl);
+    const imageState = () => note.evaluate(() => document.querySelector('redbridge-image')?.getAttribute('data-state') ?? null);
+    await note.waitForFunction(() => document.querySelector('redbridge-image')?.getAttribute('data-state') === 'read', {
+      timeout: 60_000,
+      polling: 200,
+    });
+
+    const popup = await ext.browser.newPage();
+    await popup.goto(`${origin}/popup.html`);
+    const noteTabId = await popup.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as ChromeTabs;
+      return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+    }, noteUrl);
+    await popup.goto(`${origin}/popup.html?tabId=${noteTabId}`);
+    await popup.waitForFunction(() => document.querySelector('[data-stat="imagesRead"] dd')?.textContent === '1', {
+      timeout: 5_000,
+      polling: 100,
+    });
+    expect(await popup.$eval('input[name="imageTranslation"][value="auto"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
+
+    await note.bringToFront();
+    const choose = (mode: string) =>
+      popup.$eval(`input[name="imageTranslation"][value="${mode}"]`, (radio) => (radio as HTMLInputElement).click());
+    await choose('off');
+    await note.waitForFunction(() => document.querySelector('redbridge-image') === null, { timeout: 1_000, polling: 50 });
+    // The text overlays stay: only images were turned off.
+    expect(await overlayCount(note)).toBeGreaterThan(0);
+
+    await choose('auto');
+    await note.waitForFunction(() => document.querySelector('redbridge-image')?.getAttribute('data-state') === 'read', {
+      timeout: 5_000,
+      polling: 100,
+    });
+    expect(await imageState()).toBe('read');
+    await popup.close();
+    await note.close();
+  });
+
   it('asks for a RedNote page when the active tab is not one', async () => {
     // Opened as a tab without `?tabId=`, the popup's active tab is its own extension page.
     const popup = await ext.browser.newPage();
