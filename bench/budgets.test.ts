@@ -17,6 +17,7 @@ function pass(overrides: { cost?: Cost | null; translated?: number; far?: number
     longTasks: 10,
     longTaskMs: 700,
     longTasksWithExtension: 0,
+    longTasksFromExtension: 0,
     extensionScriptingMs: 100,
     longestExtensionSliceMs: 10,
     tasksWithExtension: 200,

@@ -53,6 +53,14 @@ describe('mainThreadCost', () => {
     expect(cost.longTasksWithExtension).toBe(1);
   });
 
+  it('takes a long task for the extension’s when it would be short without the extension’s script time', () => {
+    const url = `${EXTENSION}/content-scripts/xiaohongshu.js`;
+    // 70 ms with 25 of the extension's: 45 without, so the extension's; 90 ms with 5 of it: the page's.
+    const cost = mainThreadCost(trace(task(10, 70), call(11, 25, url), task(100, 90), call(101, 5, url)), PAGE, EXTENSION);
+    expect(cost.longTasksWithExtension).toBe(2);
+    expect(cost.longTasksFromExtension).toBe(1);
+  });
+
   it('counts nothing as the extension in a pass without it', () => {
     const cost = mainThreadCost(trace(task(10, 60), call(11, 40, `${EXTENSION}/x.js`)), PAGE, null);
     expect(cost.tasksWithExtension).toBe(0);

@@ -37,6 +37,8 @@ export interface MainThreadCost {
   longTaskMs: number;
   /** Long tasks in which the extension's scripts ran at all. */
   longTasksWithExtension: number;
+  /** Long tasks that would not be long without the extension's script time in them: RedBridge's. */
+  longTasksFromExtension: number;
   /** Time in the extension's scripts (outermost calls only: nested calls are inside them). */
   extensionScriptingMs: number;
   /** The most the extension's scripts ran within one task. */
@@ -94,6 +96,7 @@ export function mainThreadCost(events: readonly TraceEvent[], pageUrl: string, e
   let longTasks = 0;
   let longTaskUs = 0;
   let longTasksWithExtension = 0;
+  let longTasksFromExtension = 0;
   const slicesMs: number[] = [];
   let call = 0;
   for (const task of tasks) {
@@ -112,6 +115,7 @@ export function mainThreadCost(events: readonly TraceEvent[], pageUrl: string, e
       longTasks += 1;
       longTaskUs += task.dur ?? 0;
       if (extensionUs > 0) longTasksWithExtension += 1;
+      if (extensionUs > 0 && durationMs - extensionUs / 1000 <= LONG_TASK_MS) longTasksFromExtension += 1;
     }
   }
   const startup = onThread.find((event) => event.name === 'EvaluateScript' && isExtension(event));
@@ -121,6 +125,7 @@ export function mainThreadCost(events: readonly TraceEvent[], pageUrl: string, e
     longTasks,
     longTaskMs: longTaskUs / 1000,
     longTasksWithExtension,
+    longTasksFromExtension,
     extensionScriptingMs: extensionCalls.reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000,
     longestExtensionSliceMs: slicesMs.length === 0 ? 0 : Math.max(...slicesMs),
     tasksWithExtension: slicesMs.length,

@@ -8,6 +8,7 @@
  * next one read ahead. `button`: only on the reader's click.
  */
 import type { PageObserver } from '../dom/page-observer';
+import { createYielder } from '../dom/schedule';
 import { createTaskSlicer } from '../dom/time-slice';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { ImageTranslationMode } from '../settings/schema';
@@ -31,6 +32,7 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
    * the extension's messages, and a note's slides all at once made a long task on the page.
    */
   const slicer = createTaskSlicer();
+  const afterFrame = createYielder();
   /** Per carousel: its stop, and a request to read its shown slide at the next frame. */
   const carousels = new Map<Element, { stop: () => void; changed: () => void }>();
   let stopped = false;
@@ -58,14 +60,17 @@ export function startImageTranslation({ site, client, mode, changes, stats }: Im
   function watchCarousel(carousel: Element): void {
     if (carousels.has(carousel)) return;
     let pending = false;
-    // Which slide shows is a layout question: asked once per frame, never in the page's task.
+    // Which slide shows is a layout question: asked once per frame, in a task of its own right
+    // after the frame is drawn, when the layout is fresh (asking inside the frame made it long).
     const changed = () => {
       if (pending) return;
       pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        readShown(carousel);
-      });
+      requestAnimationFrame(() =>
+        afterFrame(() => {
+          pending = false;
+          readShown(carousel);
+        }),
+      );
     };
     carousels.set(carousel, { stop: site.watchSlides(carousel, changed), changed });
   }

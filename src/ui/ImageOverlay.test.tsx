@@ -96,8 +96,8 @@ describe('ImageOverlay', () => {
     expect(panels().map((panel) => panel.textContent)).toEqual(['Dali: three days, two nights', '1,500 yuan each, and loved it']);
     expect(panels().every((panel) => panel.getAttribute('lang') === 'en')).toBe(true);
     const [first, second] = panels() as [HTMLElement, HTMLElement];
-    expect([first.style.left, first.style.top, first.style.width, first.style.height]).toEqual(['10%', '25%', '40%', '5%']);
-    expect([second.style.left, second.style.top, second.style.width, second.style.height]).toEqual(['25%', '60%', '50%', '10%']);
+    expect([first.style.left, first.style.top, first.style.width, first.style.minHeight]).toEqual(['10%', '25%', '40%', '5%']);
+    expect([second.style.left, second.style.top, second.style.width, second.style.minHeight]).toEqual(['25%', '60%', '50%', '10%']);
   });
 
   it('lists every block’s Chinese and English as text under “Text on this image”', () => {
@@ -206,5 +206,17 @@ describe('ImageOverlay', () => {
     summary.dispatchEvent(onSummary);
     expect(onSummary.defaultPrevented).toBe(false);
     expect(reached).toEqual([]);
+  });
+
+  it('sizes each panel’s text from its length and the block as shown, without measuring the page', () => {
+    const short = ok('Hi');
+    const long = ok('A very long translation that needs many lines to fit into the same small block of text');
+    // A 1000 px wide image shown 300 px wide: the blocks are shown at three tenths of their size.
+    show(read([short, long]), { pictureWidth: 300 });
+    const sizes = (panels() as HTMLElement[]).map((panel) => parseFloat(panel.style.fontSize));
+    expect(sizes[0]).toBeGreaterThan(sizes[1]!);
+    show(read([short, long]), { pictureWidth: 1000 });
+    const larger = (panels() as HTMLElement[]).map((panel) => parseFloat(panel.style.fontSize));
+    expect(larger[1]).toBeGreaterThan(sizes[1]!);
   });
 });

@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ImageBlock } from '../ocr/image-reading';
 import type { ImageReadErrorInfo } from '../ocr/read-error';
 import type { TranslateOutcome } from '../translation/service';
+import { fitFontSize } from './fit-text';
 import { t } from './i18n';
 
 /** Where reading one image stands. */
@@ -23,6 +23,8 @@ export interface ImageOverlayProps {
   onButton: () => void;
   /** Translates again the blocks that failed. */
   onRetryBlocks: () => void;
+  /** The picture's shown width in CSS pixels (set by the host, src/ui/image-host.ts); 0 before layout. */
+  pictureWidth?: number;
 }
 
 /** Stops a click from reaching the page: the carousel would take it as a tap on the image. */
@@ -36,29 +38,27 @@ function own(handler: () => void) {
 
 const percent = (value: number, of: number) => `${(100 * value) / of}%`;
 
-/** The smallest text a panel shrinks to before it grows past its block instead. */
-const MIN_FONT_PX = 9;
-
-/** One block's English over the block: sized to it, the text shrunk until it fits. */
-function BlockPanel({ block, width, height, outcome }: { block: ImageBlock; width: number; height: number; outcome: TranslateOutcome | null }) {
-  const panel = useRef<HTMLDivElement>(null);
-  const text = outcome?.ok ? outcome.translation : null;
-  useLayoutEffect(() => {
-    const element = panel.current;
-    if (!element || text === null) return;
-    // Start from the block's own line height, and shrink while the English overflows it.
-    const boxHeight = element.clientHeight;
-    let size = Math.max(MIN_FONT_PX, Math.min(32, boxHeight * 0.7));
-    element.style.fontSize = `${size}px`;
-    while (size > MIN_FONT_PX && element.scrollHeight > element.clientHeight + 1) {
-      size = Math.max(MIN_FONT_PX, size * 0.85);
-      element.style.fontSize = `${size}px`;
-    }
-  }, [text, block]);
-  if (text === null) return null;
+/**
+ * One block's English over the block: placed in percent of the image read, its text sized from
+ * its length to fill the block as shown (`scale`: shown pixels per pixel of the image read).
+ */
+function BlockPanel({
+  block,
+  width,
+  height,
+  scale,
+  outcome,
+}: {
+  block: ImageBlock;
+  width: number;
+  height: number;
+  scale: number;
+  outcome: TranslateOutcome | null;
+}) {
+  if (!outcome?.ok) return null;
+  const fontSize = fitFontSize(outcome.translation, block.bounds.width * scale, block.bounds.height * scale);
   return (
     <div
-      ref={panel}
       class="block"
       data-block=""
       lang="en"
@@ -66,10 +66,11 @@ function BlockPanel({ block, width, height, outcome }: { block: ImageBlock; widt
         left: percent(block.bounds.x, width),
         top: percent(block.bounds.y, height),
         width: percent(block.bounds.width, width),
-        height: percent(block.bounds.height, height),
+        minHeight: percent(block.bounds.height, height),
+        fontSize: `${fontSize}px`,
       }}
     >
-      {text}
+      {outcome.translation}
     </div>
   );
 }
@@ -127,7 +128,7 @@ function buttonLabel(state: ImageOverlayState, showTranslation: boolean): string
  * and "Text on this image" with every block's Chinese and English as text. Reading shows
  * progress; a failure says why, with Retry.
  */
-export function ImageOverlay({ state, showTranslation, onButton, onRetryBlocks }: ImageOverlayProps) {
+export function ImageOverlay({ state, showTranslation, onButton, onRetryBlocks, pictureWidth = 0 }: ImageOverlayProps) {
   const read = state.status === 'read' ? state : null;
   const failedBlocks = read ? read.translations.filter((outcome) => outcome && !outcome.ok).length : 0;
   return (
@@ -135,7 +136,14 @@ export function ImageOverlay({ state, showTranslation, onButton, onRetryBlocks }
       {read && showTranslation && (
         <div class="blocks" aria-hidden="true">
           {read.blocks.map((block, i) => (
-            <BlockPanel key={i} block={block} width={read.width} height={read.height} outcome={read.translations[i] ?? null} />
+            <BlockPanel
+              key={i}
+              block={block}
+              width={read.width}
+              height={read.height}
+              scale={pictureWidth > 0 ? pictureWidth / read.width : 1}
+              outcome={read.translations[i] ?? null}
+            />
           ))}
         </div>
       )}

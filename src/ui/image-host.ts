@@ -43,11 +43,21 @@ export function pictureBox(fit: string, box: { width: number; height: number }, 
  */
 export function createImageHost(image: HTMLImageElement): ImageHost {
   const { element, mount } = createShadowMount(IMAGE_OVERLAY_TAG, imageOverlayCss);
+  let lastProps: ImageOverlayProps | null = null;
+  /** The picture's shown width: the panels' text is sized from it, so a new width renders again. */
+  let pictureWidth = 0;
+  const draw = () => {
+    if (lastProps) render(h(ImageOverlay, { ...lastProps, pictureWidth }), mount);
+  };
   const place = () => {
     const box = { left: image.offsetLeft, top: image.offsetTop, width: image.offsetWidth, height: image.offsetHeight };
     const picture = pictureBox(getComputedStyle(image).objectFit, box, { width: image.naturalWidth, height: image.naturalHeight });
     Object.assign(element.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
     for (const [side, value] of Object.entries(picture)) element.style.setProperty(`--rb-picture-${side}`, `${value}px`);
+    if (Math.abs(picture.width - pictureWidth) >= 1) {
+      pictureWidth = picture.width;
+      draw();
+    }
   };
   image.after(element);
   place();
@@ -58,7 +68,8 @@ export function createImageHost(image: HTMLImageElement): ImageHost {
     element,
     render(props) {
       element.setAttribute('data-state', props.state.status);
-      render(h(ImageOverlay, props), mount);
+      lastProps = props;
+      draw();
     },
     pictureRect() {
       const box = image.getBoundingClientRect();

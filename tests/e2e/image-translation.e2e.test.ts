@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { characterErrorRate } from '../../bench/ocr-budgets';
 import { startFakeGoogle } from '../fakes/fake-google';
 import type { FakeBackend } from '../fakes/fake-backend';
-import { FAKE_PREFIX } from '../fakes/fake-translation';
+import { FAKE_PREFIX, fakeTranslate } from '../fakes/fake-translation';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
@@ -26,6 +27,8 @@ const FIXTURE_IMAGES: FixtureImage[] = JSON.parse(
   readFileSync(new URL('../fixtures/images/images.json', import.meta.url), 'utf8'),
 ).images;
 const image = (file: string) => FIXTURE_IMAGES.find((candidate) => candidate.file === file)!;
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** Three slides: a title, a list and an English-only poster (no Chinese: nothing to translate). */
 const SLIDES = ['title-cafe.webp', 'list-numbered.webp', 'negative-english.webp'];
@@ -145,10 +148,18 @@ describe.each<BrowserName>(['chromium', 'firefox'])('text on note images in %s',
     expect(shown.list.map((item) => item.zh)).toHaveLength(expected.length);
     expect(characterErrorRate([{ expected: expected.join(''), read: shown.list.map((item) => item.zh).join('') }])).toBeLessThanOrEqual(0.02);
     // The English is the backend's answer for what was read, over the image and in the list alike.
-    expect(shown.list.map((item) => item.en)).toEqual(shown.list.map((item) => `${FAKE_PREFIX}${item.zh}`));
+    expect(shown.list.map((item) => item.en)).toEqual(shown.list.map((item) => fakeTranslate(item.zh)));
     expect(shown.panels).toEqual(shown.list.map((item) => item.en));
     expect(shown.panelsInside).toBe(true);
     expect(shown).toMatchObject({ showing: 'english', pressed: 'true' });
+    if (browserName === 'chromium') {
+      // The README's picture: the English over the slide, with the text list opened.
+      await page.evaluate(() => {
+        document.querySelector('redbridge-image')!.shadowRoot!.querySelector('details')!.open = true;
+      });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await (await page.$('.media-container'))!.screenshot({ path: `${SCREENSHOTS}image-chromium.png` });
+    }
     await page.close();
   });
 
