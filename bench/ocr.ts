@@ -176,6 +176,8 @@ export interface ImageResult {
   wallMs: number[];
   decodeMs: number[];
   ocrMs: number[];
+  /** The detection part of `ocrMs`. */
+  detectMs: number[];
   medianMs: number;
   language: string;
   expectedLanguage: string;
@@ -213,6 +215,7 @@ function imageResult(fixture: Fixture, reads: ProbeRead[]): ImageResult {
     wallMs,
     decodeMs: reads.map((each) => each.timings.decodeMs),
     ocrMs: reads.map((each) => each.timings.ocrMs),
+    detectMs: reads.map((each) => each.timings.detectMs),
     medianMs: median(wallMs),
     language: first.reading.language,
     expectedLanguage: fixture.language,
@@ -345,6 +348,7 @@ function imageRow(image: ImageResult): string {
     padLeft(ms(Math.max(...image.wallMs)), 7),
     padLeft(ms(median(image.decodeMs)), 7),
     padLeft(ms(median(image.ocrMs)), 7),
+    padLeft(ms(median(image.detectMs)), 7),
     padLeft(`${image.expected.length}/${image.read.length}`, 8),
     padLeft(cer, 9),
     image.stable ? '' : '  (passes differ)',
@@ -386,7 +390,7 @@ function formatBrowser(result: BrowserResult, commit: string | undefined): strin
   return [
     `OCR benchmark: ${result.browser} (${result.version}), ${result.images.length} images, ${PASSES} passes, commit ${commit ?? 'unknown'}`,
     '',
-    [pad('image', 26), pad('category', 18), padLeft('median', 7), padLeft('max', 7), padLeft('decode', 7), padLeft('ocr', 7), padLeft('blocks', 8), padLeft('CER', 9)].join(' '),
+    [pad('image', 26), pad('category', 18), padLeft('median', 7), padLeft('max', 7), padLeft('decode', 7), padLeft('ocr', 7), padLeft('detect', 7), padLeft('blocks', 8), padLeft('CER', 9)].join(' '),
     ...result.images.map(imageRow),
     '',
     `read time (ms): median of medians ${ms(measured.medianMs)}, slowest ${ms(measured.maxMs)}; ` +
@@ -430,6 +434,7 @@ function toJson(results: BrowserResult[], commit: string | undefined): unknown {
         wallMs: image.wallMs.map(round1),
         decodeMs: image.decodeMs.map(round1),
         ocrMs: image.ocrMs.map(round1),
+        detectMs: image.detectMs.map(round1),
         medianMs: round1(image.medianMs),
       })),
     })),

@@ -75,7 +75,7 @@ function fakeOcr(): OcrClient & { reads: { bytes: number[]; crop?: unknown }[]; 
     released: 0,
     async read(bytes: Uint8Array<ArrayBuffer>, crop?: unknown) {
       ocr.reads.push({ bytes: [...bytes], ...(crop ? { crop } : {}) });
-      return { reading: READING, timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } };
+      return { reading: READING, timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } };
     },
     async status() {
       return { state: 'ready' as const, imagesRead: ocr.reads.length };

@@ -69,7 +69,7 @@ function readingWith(text: string): ImageReading {
 }
 
 function okAnswer(id: number, reading: ImageReading = readingWith('西湖一日游'), loadMs: number | null = null) {
-  return { id, ok: true, reading, timings: { loadMs, decodeMs: 8, ocrMs: 900 } };
+  return { id, ok: true, reading, timings: { loadMs, decodeMs: 8, ocrMs: 900, detectMs: 1 } };
 }
 
 type Settled = { status: 'pending' } | { status: 'resolved'; value: EngineReading } | { status: 'rejected'; error: unknown };
@@ -135,7 +135,7 @@ describe('OcrEngine', () => {
     w.answer(okAnswer(w.idOf(1), readingWith('第二张'), null));
     w.answer(okAnswer(w.idOf(0), readingWith('第一张'), 950));
 
-    await expect(first).resolves.toEqual({ reading: readingWith('第一张'), timings: { loadMs: 950, decodeMs: 8, ocrMs: 900 } });
+    await expect(first).resolves.toEqual({ reading: readingWith('第一张'), timings: { loadMs: 950, decodeMs: 8, ocrMs: 900, detectMs: 1 } });
     await expect(second).resolves.toMatchObject({ reading: readingWith('第二张') });
     expect(engine.status()).toEqual({ state: 'ready', imagesRead: 2, loadMs: 950 });
   });
@@ -151,8 +151,8 @@ describe('OcrEngine', () => {
       'done',
       42,
       { id },
-      { id: String(id), ok: true, reading: readingWith('好'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } },
-      { id, ok: true, reading: { width: 0, height: 0, language: 'chinese', blocks: [] }, timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } },
+      { id: String(id), ok: true, reading: readingWith('好'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } },
+      { id, ok: true, reading: { width: 0, height: 0, language: 'chinese', blocks: [] }, timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } },
       { id, ok: true, reading: readingWith('好') },
       { id, ok: false, stage: 'network', message: 'x' },
       okAnswer(id + 100),

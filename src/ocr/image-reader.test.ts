@@ -18,7 +18,7 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 /** An OCR client that records what it was asked and answers with `answer`. */
 function fakeOcr(answer: (bytes: Uint8Array, crop?: Rect) => Promise<EngineReading> = async () => ({
   reading: readingWith('西湖一日游'),
-  timings: { loadMs: null, decodeMs: 1, ocrMs: 2 },
+  timings: { loadMs: null, decodeMs: 1, ocrMs: 2, detectMs: 1 },
 })) {
   const reads: { bytes: number[]; crop?: Rect }[] = [];
   const client: OcrClient = {
@@ -126,7 +126,7 @@ describe('ImageReader.read', () => {
     const second = reader.read(`${URL_A}?from=carousel`, KEY_A);
     expect(second).toBe(first);
     await vi.waitFor(() => expect(ocr.reads).toHaveLength(1));
-    finish({ reading: readingWith('一次'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } });
+    finish({ reading: readingWith('一次'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } });
     expect(await first).toEqual({ ok: true, reading: readingWith('一次'), fromCache: false });
     expect(await second).toEqual(await first);
     expect(fetched).toEqual([URL_A]);
@@ -134,7 +134,7 @@ describe('ImageReader.read', () => {
     const third = reader.read(URL_A, KEY_A);
     expect(third).not.toBe(first);
     await vi.waitFor(() => expect(ocr.reads).toHaveLength(2));
-    finish({ reading: readingWith('两次'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } });
+    finish({ reading: readingWith('两次'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } });
     await expect(third).resolves.toMatchObject({ reading: readingWith('两次') });
   });
 
@@ -151,7 +151,7 @@ describe('ImageReader.read', () => {
     let fail = true;
     const ocr = fakeOcr(async () => {
       if (fail) throw new ImageReadError('timeout', 'Reading this image took too long. Try again.');
-      return { reading: readingWith('好'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } };
+      return { reading: readingWith('好'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } };
     });
     const reader = new ImageReader({ ocr: ocr.client, cache: memoryCache().cache, fetchImage: fakeFetch().fetchImage });
     await expect(reader.read(URL_A, KEY_A)).resolves.toMatchObject({ ok: false });
@@ -269,7 +269,7 @@ describe('ImageReader.readCaptured', () => {
     expect(reader.readCaptured(Uint8Array.from([2]), crop, KEY_A)).toBe(captured);
     expect(reader.read(URL_A, KEY_A)).toBe(captured);
     await vi.waitFor(() => expect(ocr.reads).toHaveLength(1));
-    finish({ reading: readingWith('好'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } });
+    finish({ reading: readingWith('好'), timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } });
     await expect(captured).resolves.toMatchObject({ ok: true });
     expect(ocr.reads).toHaveLength(1);
   });

