@@ -24,6 +24,7 @@ function pass(overrides: { cost?: Cost | null; translated?: number; far?: number
     extensionSliceP99Ms: 3,
     extensionSlicesOverFrame: 0,
     extensionStartupMs: 10,
+    startupLongTasks: 0,
     ...overrides.cost,
   };
   return {

@@ -61,6 +61,15 @@ describe('mainThreadCost', () => {
     expect(cost.longTasksFromExtension).toBe(1);
   });
 
+  it('tells the long task that holds the extension’s start-up evaluation from the others', () => {
+    const url = `${EXTENSION}/content-scripts/xiaohongshu.js`;
+    const evaluate: TraceEvent = { ...call(11, 40, url), name: 'EvaluateScript' };
+    const cost = mainThreadCost(trace(task(10, 70), evaluate, task(100, 70), call(101, 30, url)), PAGE, EXTENSION);
+    expect(cost.longTasksFromExtension).toBe(2);
+    expect(cost.startupLongTasks).toBe(1);
+    expect(cost.extensionStartupMs).toBe(40);
+  });
+
   it('counts nothing as the extension in a pass without it', () => {
     const cost = mainThreadCost(trace(task(10, 60), call(11, 40, `${EXTENSION}/x.js`)), PAGE, null);
     expect(cost.tasksWithExtension).toBe(0);
