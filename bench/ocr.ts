@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ocr`: on-device OCR (issue 28) in the extension as it ships, in Debian's
- * Chromium (and Firefox ESR with `--firefox`), on the fixture images in tests/fixtures/images.
+ * Chromium (and Firefox ESR with `--firefox`, or only it with `--firefox-only`), on the fixture images in tests/fixtures/images.
  *
  * In the e2e build's probe page (an extension page, which may start workers) an `OcrEngine`
  * runs `/ocr-worker.js`, exactly as the offscreen page (Chrome) and background page (Firefox)
@@ -54,7 +54,7 @@ function option(name: string, fallback: number): number {
 }
 
 const PASSES = option('passes', 3);
-const BROWSERS: BrowserName[] = process.argv.includes('--firefox') ? ['chromium', 'firefox'] : ['chromium'];
+const BROWSERS: BrowserName[] = process.argv.includes('--firefox-only') ? ['firefox'] : process.argv.includes('--firefox') ? ['chromium', 'firefox'] : ['chromium'];
 
 function log(message: string): void {
   console.log(`[bench:ocr ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -286,7 +286,7 @@ async function benchBrowser(name: BrowserName, fixtures: Fixture[], blank: Local
   log(`${name}: starting with the e2e build`);
   const loadAtStart = loadavg()[0]!;
   const extensionDir = snapshotBuild(name);
-  const ext = await launchWithExtension(name, { extensionDir }).catch((error: unknown) => {
+  const ext = await launchWithExtension(name, { extensionDir, networkEvents: false }).catch((error: unknown) => {
     rmSync(extensionDir, { recursive: true, force: true });
     throw error;
   });

@@ -18,12 +18,12 @@ export interface ModelFiles {
 export interface LoadOptions {
   /** onnxruntime-web's threads for these sessions (1 without SharedArrayBuffer). */
   threads?: number;
-  /** More recognisers, in other workers, that read lines alongside this one's own (recognition-lanes.ts). */
-  otherRecognisers?: readonly RecogniserStart[];
 }
 
 /** Both models in onnxruntime-web sessions; `release` frees their memory (the worker does when idle). */
 export interface LoadedOcrModels extends OcrModels {
+  /** One more recogniser, in another worker, to read lines alongside the own one (recognition-lanes.ts). */
+  addRecogniser(start: RecogniserStart): void;
   release(): Promise<void>;
 }
 
@@ -45,9 +45,8 @@ export function lineRecogniserOn(session: ort.InferenceSession): LineRecogniser 
 /**
  * Starts the PP-OCRv4 sessions on the WASM backend. It resolves once the detector's session is
  * ready: the recogniser's own session is loaded on the first line, so detection never waits for
- * it, and lines go meanwhile to `otherRecognisers` when there are any. Where the WASM binary is
- * loaded from is the caller's to set (`ort.env.wasm.wasmPaths`): the extension's own files,
- * never the network.
+ * it. Where the WASM binary is loaded from is the caller's to set (`ort.env.wasm.wasmPaths`):
+ * the extension's own files, never the network.
  */
 export async function loadOcrModels(files: ModelFiles, options: LoadOptions = {}): Promise<LoadedOcrModels> {
   ort.env.wasm.numThreads = options.threads ?? 1;
@@ -55,13 +54,14 @@ export async function loadOcrModels(files: ModelFiles, options: LoadOptions = {}
   const keys = parseKeys(await files.keys);
   let ownRecogniser: Promise<ort.InferenceSession> | undefined;
   const startOwn = async () => lineRecogniserOn(await (ownRecogniser ??= ort.InferenceSession.create(await files.recogniser)));
-  const recognise = spreadOverRecognisers([startOwn, ...(options.otherRecognisers ?? [])]);
+  const lanes = spreadOverRecognisers([startOwn]);
   return {
     keys,
     async detect(tensor, width, height) {
       return (await runOn(detector, tensor, [1, 3, height, width])).data as Float32Array;
     },
-    recognise,
+    recognise: lanes.recognise,
+    addRecogniser: lanes.add,
     async release() {
       const own = await ownRecogniser?.catch(() => undefined);
       await Promise.all([detector.release(), own?.release()]);

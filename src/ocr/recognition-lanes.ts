@@ -22,17 +22,25 @@ interface Job {
   reject(error: unknown): void;
 }
 
+export interface RecognitionLanes {
+  /** Reads one line on the first recogniser that is ready and free. */
+  recognise: LineRecogniser;
+  /** One more recogniser: started at once if lines have been asked for, else with the others. */
+  add(start: RecogniserStart): void;
+}
+
 /**
  * One `LineRecogniser` over all of `starts`. Lines wait until a recogniser is ready and free;
- * a recogniser that fails to load is left out, and only when every one has failed do the lines
- * fail, with the first load error.
+ * a recogniser that fails to load is left out, and only when every one has failed, and none is
+ * still loading, do the lines fail, with the first load error.
  */
-export function spreadOverRecognisers(starts: readonly RecogniserStart[]): LineRecogniser {
+export function spreadOverRecognisers(starts: readonly RecogniserStart[]): RecognitionLanes {
   if (starts.length === 0) throw new Error('no recogniser to read lines with');
+  const notStarted = [...starts];
   const waiting: Job[] = [];
   const free: LineRecogniser[] = [];
   let started = false;
-  let loading = starts.length;
+  let loading = 0;
   let ready = 0;
   let loadError: unknown;
 
@@ -55,10 +63,11 @@ export function spreadOverRecognisers(starts: readonly RecogniserStart[]): LineR
     }
   }
 
-  function start(): void {
-    started = true;
-    for (const begin of starts) {
-      Promise.resolve().then(begin).then(
+  function begin(start: RecogniserStart): void {
+    loading += 1;
+    Promise.resolve()
+      .then(start)
+      .then(
         (recogniser) => {
           loading -= 1;
           ready += 1;
@@ -71,13 +80,23 @@ export function spreadOverRecognisers(starts: readonly RecogniserStart[]): LineR
           pump();
         },
       );
-    }
   }
 
-  return (tensor, width) =>
-    new Promise<RecogniserOutput>((resolve, reject) => {
-      waiting.push({ tensor, width, resolve, reject });
-      if (!started) start();
-      else pump();
-    });
+  function startAll(): void {
+    started = true;
+    for (const start of notStarted.splice(0)) begin(start);
+  }
+
+  return {
+    recognise: (tensor, width) =>
+      new Promise<RecogniserOutput>((resolve, reject) => {
+        waiting.push({ tensor, width, resolve, reject });
+        if (!started) startAll();
+        else pump();
+      }),
+    add(start) {
+      if (started) begin(start);
+      else notStarted.push(start);
+    },
+  };
 }
