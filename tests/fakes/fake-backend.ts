@@ -4,12 +4,15 @@ import { sendJson, type LocalServer } from './http';
 /**
  * How a fake answers: `ok` translates; `fail` answers every request with an error status;
  * `slow` translates as `ok` but sends the answer only after `delayMs` (for timeouts);
- * `malformed` answers 200 with a body that is not valid JSON.
+ * `stalled-body` sends the headers and half the body at once and the rest after `delayMs` (a
+ * timeout that fires while the body arrives); `malformed` answers 200 with a body that is not
+ * valid JSON.
  */
 export type FakeMode =
   | { kind: 'ok' }
   | { kind: 'fail'; status: number; retryAfterSeconds?: number }
   | { kind: 'slow'; delayMs: number }
+  | { kind: 'stalled-body'; delayMs: number }
   | { kind: 'malformed' };
 
 export interface FakeRequestRecord {
@@ -59,6 +62,15 @@ export function sendTranslation(
     const json = JSON.stringify(body);
     response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
     response.end(json.slice(0, Math.floor(json.length / 2)));
+    return;
+  }
+  if (mode.kind === 'stalled-body') {
+    const json = JSON.stringify(body);
+    const half = Math.floor(json.length / 2);
+    response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+    response.write(json.slice(0, half));
+    const rest = setTimeout(() => response.end(json.slice(half)), mode.delayMs);
+    response.on('close', () => clearTimeout(rest));
     return;
   }
   const send = () => sendJson(response, 200, body, headers);

@@ -229,7 +229,7 @@ export async function startFakeOpenAi(
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     };
     // The format modes change what the model writes, not how the answer is sent.
-    const delivery = mode.kind === 'slow' || mode.kind === 'malformed' ? mode : { kind: 'ok' as const };
+    const delivery = mode.kind === 'slow' || mode.kind === 'stalled-body' || mode.kind === 'malformed' ? mode : { kind: 'ok' as const };
     sendTranslation(response, delivery, completion, cors);
   });
 

@@ -122,6 +122,13 @@ describe.each(HTTP_BACKENDS)('the %s backend against its fake', (id) => {
     expect(translateRequests(fake)).toHaveLength(1);
   });
 
+  it('rejects with timeout, after one request, when the answer’s body stalls', async () => {
+    const { fake, backend } = await started();
+    fake.setMode({ kind: 'stalled-body', delayMs: 2000 });
+    await expect(backend.translate(['你好', '谢谢你', '再见'], zhToEn, AbortSignal.timeout(300))).rejects.toMatchObject({ code: 'timeout' });
+    expect(translateRequests(fake)).toHaveLength(1);
+  });
+
   it('rejects with network when nothing listens at the address', async () => {
     const { fake, backend } = await started();
     await fake.close();

@@ -1,7 +1,7 @@
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { sendHttp, type HttpRequest } from '../http';
 import type { Backend, LanguagePair } from '../types';
-import type { HttpRequest } from './libretranslate';
 
 const NAME = 'DeepL';
 const FREE_URL = 'https://api-free.deepl.com';
@@ -150,19 +150,8 @@ export function createDeeplBackend(settings: Settings): Backend {
     async translate(texts, languages, signal) {
       const request = buildDeeplRequest(texts, languages, config);
       if (texts.length === 0) return [];
-      let status: number;
-      let bodyText: string;
-      let retryAfter: string | null;
-      try {
-        const response = await fetch(request.url, { ...request.init, signal });
-        status = response.status;
-        retryAfter = response.headers.get('Retry-After');
-        // Inside the try: the timeout can also fire while the body is still arriving.
-        bodyText = await response.text();
-      } catch (error) {
-        throw fetchFailure(`${NAME} at ${deeplBaseUrl(config)}`, error);
-      }
-      return parseDeeplResponse(status, bodyText, texts.length, retryAfter);
+      const answer = await sendHttp(`${NAME} at ${deeplBaseUrl(config)}`, request, signal);
+      return parseDeeplResponse(answer.status, answer.body, texts.length, answer.retryAfter);
     },
   };
 }

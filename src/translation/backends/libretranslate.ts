@@ -1,5 +1,6 @@
 import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { sendHttp, type HttpRequest } from '../http';
 import type { Backend, LanguagePair } from '../types';
 
 const NAME = 'LibreTranslate';
@@ -7,11 +8,6 @@ const NAME = 'LibreTranslate';
 export interface LibreTranslateConfig {
   url: string;
   apiKey: string;
-}
-
-export interface HttpRequest {
-  url: string;
-  init: RequestInit & { method: string; headers: Record<string, string>; body: string };
 }
 
 /** LibreTranslate language codes: plain ISO 639-1, except its two written Chinese forms. */
@@ -87,19 +83,8 @@ export function createLibreTranslateBackend(settings: Settings): Backend {
       burst: 10,
     },
     async translate(texts, languages, signal) {
-      const request = buildLibreTranslateRequest(texts, languages, config);
-      let response: Response;
-      try {
-        response = await fetch(request.url, { ...request.init, signal });
-      } catch (error) {
-        throw fetchFailure(`${NAME} at ${config.url}`, error);
-      }
-      return parseLibreTranslateResponse(
-        response.status,
-        await response.text(),
-        texts.length,
-        response.headers.get('Retry-After'),
-      );
+      const answer = await sendHttp(`${NAME} at ${config.url}`, buildLibreTranslateRequest(texts, languages, config), signal);
+      return parseLibreTranslateResponse(answer.status, answer.body, texts.length, answer.retryAfter);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Settings } from '../../settings/schema';
 import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { sendHttp, type HttpAnswer, type HttpRequest } from '../http';
 import type { Backend, LanguagePair } from '../types';
-import type { HttpRequest } from './libretranslate';
 import { untilAborted } from '../until-aborted';
 
 const NAME = 'Microsoft Translator';
@@ -139,27 +139,22 @@ export function createMicrosoftBackend(settings: Settings, options: MicrosoftBac
   let pending: Promise<string> | null = null;
 
   async function requestToken(): Promise<string> {
-    try {
-      const response = await fetch(config.authUrl, { method: 'GET', signal: AbortSignal.timeout(AUTH_TIMEOUT_MS) });
-      const body = await response.text();
-      if (!response.ok) {
-        let detail: string | undefined;
-        try {
-          detail = errorMessage(JSON.parse(body));
-        } catch {
-          // The auth endpoint's error bodies are not documented; the status alone must do.
-        }
-        throw httpError(NAME, response.status, detail, parseRetryAfter(response.headers.get('Retry-After')));
+    const { status, body, retryAfter } = await sendHttp(NAME, { url: config.authUrl, init: { method: 'GET' } }, AbortSignal.timeout(AUTH_TIMEOUT_MS));
+    if (status < 200 || status >= 300) {
+      let detail: string | undefined;
+      try {
+        detail = errorMessage(JSON.parse(body));
+      } catch {
+        // The auth endpoint's error bodies are not documented; the status alone must do.
       }
-      const token = body.trim();
-      // A captive portal or proxy page would otherwise be sent on as a bearer token and fail as 'auth'.
-      if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) {
-        throw new TranslationError('bad-response', `${NAME} sent an access token that is not a JWT`, response.status);
-      }
-      return token;
-    } catch (error) {
-      throw fetchFailure(NAME, error);
+      throw httpError(NAME, status, detail, parseRetryAfter(retryAfter));
     }
+    const token = body.trim();
+    // A captive portal or proxy page would otherwise be sent on as a bearer token and fail as 'auth'.
+    if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) {
+      throw new TranslationError('bad-response', `${NAME} sent an access token that is not a JWT`, status);
+    }
+    return token;
   }
 
   async function getToken(signal: AbortSignal): Promise<string> {
@@ -184,14 +179,8 @@ export function createMicrosoftBackend(settings: Settings, options: MicrosoftBac
     languages: LanguagePair,
     token: string,
     signal: AbortSignal,
-  ): Promise<{ status: number; body: string; retryAfter: string | null }> {
-    const request = buildMicrosoftTranslateRequest(texts, languages, token, config.translateUrl);
-    try {
-      const response = await fetch(request.url, { ...request.init, signal });
-      return { status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
-    } catch (error) {
-      throw fetchFailure(NAME, error);
-    }
+  ): Promise<HttpAnswer> {
+    return sendHttp(NAME, buildMicrosoftTranslateRequest(texts, languages, token, config.translateUrl), signal);
   }
 
   return {

@@ -1,8 +1,8 @@
 import type { ReplyTone, Settings } from '../../settings/schema';
 import { findSlangInAll, type SlangEntry } from '../../text/slang';
-import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
+import { sendHttp, type HttpRequest } from '../http';
 import type { Backend, LanguagePair } from '../types';
-import type { HttpRequest } from './libretranslate';
 
 const NAME = 'OpenAI-compatible API';
 
@@ -310,15 +310,8 @@ export function createOpenAiBackend(settings: Settings): Backend {
   const name = `${NAME} (${config.model})`;
 
   async function complete(texts: readonly string[], languages: LanguagePair, signal: AbortSignal): Promise<string> {
-    const request = buildOpenAiRequest(texts, languages, config, settings.slangNotes);
-    try {
-      const response = await fetch(request.url, { ...request.init, signal });
-      // Reading the body is inside the try too: a timeout can strike half-way through it.
-      const bodyText = await response.text();
-      return parseOpenAiResponse(response.status, bodyText, response.headers.get('Retry-After'));
-    } catch (error) {
-      throw fetchFailure(`${name} at ${config.baseUrl}`, error);
-    }
+    const answer = await sendHttp(`${name} at ${config.baseUrl}`, buildOpenAiRequest(texts, languages, config, settings.slangNotes), signal);
+    return parseOpenAiResponse(answer.status, answer.body, answer.retryAfter);
   }
 
   /**
