@@ -7,11 +7,28 @@
  */
 export const RUNNING_MARKER = '__redbridgeContentScript';
 
-/** Leaves `isConnected` under the marker until the returned function is called. */
-export function markRunning(isConnected: () => boolean): () => void {
+/** The marker of the on-demand script behind "Translate selection with RedBridge". */
+export const SELECTION_MARKER = '__redbridgeSelection';
+
+/** Leaves `isConnected` under `marker` until the returned function is called. */
+export function markRunning(isConnected: () => boolean, marker = RUNNING_MARKER): () => void {
   const scope = globalThis as Record<string, unknown>;
-  scope[RUNNING_MARKER] = isConnected;
+  scope[marker] = isConnected;
   return () => {
-    if (scope[RUNNING_MARKER] === isConnected) delete scope[RUNNING_MARKER];
+    if (scope[marker] === isConnected) delete scope[marker];
   };
+}
+
+/**
+ * Whether a script that can still reach its extension left `marker` in this world: one left
+ * by an earlier version, cut off by an update, does not count.
+ */
+export function liveScriptMarked(marker: string): boolean {
+  const isConnected = (globalThis as Record<string, unknown>)[marker];
+  if (typeof isConnected !== 'function') return false;
+  try {
+    return (isConnected as () => unknown)() === true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { EXTENSION_DIRS, launchWithExtension, type BrowserName, type ExtensionBr
 import { composerControl, readPanel, typeEnglish, waitForPanel } from './composer';
 import { checkExpectations, itemsPresentAfter } from './expectations';
 import { openWholeNote, readOverlays, settle, strayOverlays } from './overlays';
-import { setStoredSettings, storedDrafts, updateExtension } from './probe';
+import { nextVersion, setStoredSettings, storedDrafts, updateExtension } from './probe';
 
 /** What an extension page (the probe) has of the WebExtension API, in both browsers. */
 interface ExtensionPageGlobals {
@@ -50,17 +50,6 @@ function ownElements(page: Page): Promise<{ sameDocument: boolean; old: number; 
       done: document.querySelectorAll('redbridge-translation[data-state="done"]').length,
     };
   }, OWN_ELEMENTS);
-}
-
-/** Gives the copy of the extension in `dir` the next version number, as an update has. */
-async function nextVersion(dir: string): Promise<string> {
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(path, 'utf8')) as { version: string };
-  const parts = manifest.version.split('.').map(Number);
-  parts[parts.length - 1]! += 1;
-  manifest.version = parts.join('.');
-  await writeFile(path, JSON.stringify(manifest));
-  return manifest.version;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { ServiceHealth } from '../../src/translation/service';
+import type { ServiceHealth } from '../../src/messaging/wire';
 import type { ExtensionBrowser } from './browsers';
 import type { TabStats } from '../../src/messaging/protocol';
 
@@ -86,4 +88,15 @@ export async function updateExtension(ext: ExtensionBrowser, probe: Page, extens
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** Gives the copy of the extension in `dir` the next version number, as an update has. */
+export async function nextVersion(dir: string): Promise<string> {
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(path, 'utf8')) as { version: string };
+  const parts = manifest.version.split('.').map(Number);
+  parts[parts.length - 1]! += 1;
+  manifest.version = parts.join('.');
+  await writeFile(path, JSON.stringify(manifest));
+  return manifest.version;
 }

@@ -1,3 +1,6 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBackend } from '../fakes/fake-backend';
@@ -5,8 +8,8 @@ import { startFakeGoogle } from '../fakes/fake-google';
 import { FAKE_PREFIX } from '../fakes/fake-translation';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
-import { launchWithExtension, type ExtensionBrowser } from './browsers';
-import { setStoredSettings } from './probe';
+import { EXTENSION_DIRS, launchWithExtension, type ExtensionBrowser } from './browsers';
+import { nextVersion, setStoredSettings, updateExtension } from './probe';
 
 const SENTENCE = '洱海边的日落真的太美了，下次还想再来。';
 
@@ -26,6 +29,8 @@ describe('the context menu and the command in chromium', () => {
   let fixtures: LocalServer;
   let google: FakeBackend;
   let worker: WebWorker;
+  /** A copy of the e2e build, which the last test updates in place. */
+  let extensionDir: string;
 
   async function tabIdOf(page: Page): Promise<number> {
     const url = page.url();
@@ -38,22 +43,42 @@ describe('the context menu and the command in chromium', () => {
 
   beforeAll(async () => {
     [fixtures, google] = await Promise.all([startFixtureServer(), startFakeGoogle()]);
-    ext = await launchWithExtension('chromium');
+    extensionDir = await mkdtemp(join(tmpdir(), 'redbridge-selection-'));
+    await cp(EXTENSION_DIRS.chromium, extensionDir, { recursive: true });
+    ext = await launchWithExtension('chromium', { extensionDir });
     const probe = await ext.openProbe(`${fixtures.url}/xhs/expectations.json`);
     await setStoredSettings(probe, { fallbacks: [], backends: { google: { host: google.url } } });
     await probe.close();
-    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-    worker = (await target.worker())!;
+    worker = await serviceWorker();
   });
 
   afterAll(async () => {
     await ext?.close();
     await Promise.all([fixtures?.close(), google?.close()]);
+    if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
   });
 
-  it('translates a selection on a page that is not RedNote and shows it next to the selection', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${fixtures.url}/plain.html`);
+  /** The extension's service worker; after an update, the one that runs `version`. */
+  async function serviceWorker(version?: string): Promise<WebWorker> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      for (const target of ext.browser.targets()) {
+        if (target.type() !== 'service_worker' || !target.url().startsWith('chrome-extension://')) continue;
+        const found = await target.worker();
+        // A worker of the version before may never answer: ask each for a second at most.
+        const running = await Promise.race([
+          found?.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string } } } }).chrome.runtime.getManifest().version),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+        ]).catch(() => null);
+        if (found && running && (!version || running === version)) return found;
+      }
+      if (Date.now() > deadline) throw new Error(`no service worker of version ${version ?? 'any'}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  /** Selects the fixture's sentence in `page` and has the background translate it, as the menu click does. */
+  async function translateSelectionIn(page: Page): Promise<void> {
     const selected = await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.querySelector('#chinese')!);
@@ -64,17 +89,21 @@ describe('the context menu and the command in chromium', () => {
     });
     expect(selected).toBe(SENTENCE);
     const tabId = await tabIdOf(page);
-
     await worker.evaluate(
       (place, text) => (globalThis as unknown as { redbridgeE2E: E2EHooks }).redbridgeE2E.translateSelection(place, text, 'en'),
       { tabId, frameId: 0 },
       selected,
     );
-    await page.waitForFunction(
-      (text) => document.querySelector('redbridge-popover')?.shadowRoot?.querySelector('.text')?.textContent === text,
-      { timeout: 10_000 },
-      `${FAKE_PREFIX}${SENTENCE}`,
-    );
+  }
+
+  const popoverShows = (page: Page, text: string) =>
+    page.waitForFunction((wanted) => document.querySelector('redbridge-popover')?.shadowRoot?.querySelector('.text')?.textContent === wanted, { timeout: 10_000 }, text);
+
+  it('translates a selection on a page that is not RedNote and shows it next to the selection', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/plain.html`);
+    await translateSelectionIn(page);
+    await popoverShows(page, `${FAKE_PREFIX}${SENTENCE}`);
     // Beside the selection, not over it.
     const overlaps = await page.evaluate(() => {
       const popover = document.querySelector('redbridge-popover')!.getBoundingClientRect();
@@ -102,6 +131,26 @@ describe('the context menu and the command in chromium', () => {
     expect(await overlays()).toBe(0);
     await toggle();
     await page.waitForFunction(() => document.querySelectorAll('redbridge-translation[data-state="done"]').length > 3);
+    await page.close();
+  });
+
+  // Last: it updates the extension.
+  it('translates a selection after an update, in a tab that used it before the update', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${fixtures.url}/plain.html`);
+    await translateSelectionIn(page);
+    await popoverShows(page, `${FAKE_PREFIX}${SENTENCE}`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('redbridge-popover'));
+
+    const version = await nextVersion(extensionDir);
+    const probe = await updateExtension(ext, await ext.openProbe(`${fixtures.url}/xhs/expectations.json`), extensionDir, `${fixtures.url}/xhs/expectations.json`);
+    await probe.close();
+    worker = await serviceWorker(version);
+    await page.bringToFront();
+
+    await translateSelectionIn(page);
+    await popoverShows(page, `${FAKE_PREFIX}${SENTENCE}`);
     await page.close();
   });
 });
