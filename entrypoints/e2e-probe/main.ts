@@ -4,7 +4,8 @@ import { TranslationCache } from '../../src/cache/translation-cache';
 import { base64ToBytes } from '../../src/ocr/base64';
 import { OcrEngine, type EngineReading, type OcrEngineStatus } from '../../src/ocr/engine';
 import { SETTINGS_STORAGE_KEY } from '../../src/settings/schema';
-import type { ServiceHealth } from '../../src/translation/service';
+import type { ServiceHealth } from '../../src/messaging/wire';
+import { sendToBackground } from '../../src/messaging/send';
 
 /**
  * Test-only page in the extension origin (never in a release build). Puppeteer cannot open
@@ -27,7 +28,7 @@ const probe = {
   cacheCount: () => cache.count(),
   clearCache: () => cache.clear(),
   /** What the popup shows: each backend's health, and the cache's. */
-  backgroundHealth: () => browser.runtime.sendMessage({ type: 'backend-health' }) as Promise<ServiceHealth>,
+  backgroundHealth: (): Promise<ServiceHealth> => sendToBackground({ type: 'backend-health' }),
   /** Firefox: calls one of the background page's e2e hooks (Chrome's tests reach its worker directly). */
   async callBackground(hook: string): Promise<unknown> {
     const background = (await browser.runtime.getBackgroundPage()) as unknown as {

@@ -7,13 +7,6 @@ import { t } from '../../src/ui/i18n';
 import { Popup } from '../../src/ui/popup/Popup';
 import { createTabStatsSource } from '../../src/ui/popup/tab-stats-source';
 
-/** The background answers nothing to a request it refuses. */
-async function answered<T>(answer: Promise<T | undefined>): Promise<T> {
-  const value = await answer;
-  if (value === undefined) throw new Error('no answer from RedBridge’s background');
-  return value;
-}
-
 /**
  * The toolbar popup. Settings go to storage.local; the background sees the change and tells
  * open RedNote tabs at once. Counts come from the active tab's content script (no permission
@@ -27,7 +20,7 @@ render(
     saveEnabled={(enabled) => updateSettings({ enabled })}
     saveDisplay={(display) => updateSettings({ display })}
     saveImageTranslation={(imageTranslation) => updateSettings({ imageTranslation })}
-    health={() => answered(sendToBackground({ type: 'backend-health' }))}
+    health={() => sendToBackground({ type: 'backend-health' })}
     tabStats={createTabStatsSource(browser.tabs, location.search)}
     openOptions={async () => {
       await browser.runtime.openOptionsPage();

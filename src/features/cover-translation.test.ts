@@ -4,7 +4,7 @@ import { loadPage, usePageTimers } from '../../tests/unit/fixture-page';
 import { fakeBackground, type PendingBackground } from '../../tests/unit/pending-background';
 import { createPageObserver } from '../dom/page-observer';
 import type { createTranslateClient } from '../messaging/translate-client';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { xiaohongshuImages } from '../sites/xiaohongshu/images';
 import { startCoverTranslation } from './cover-translation';
 import { createTabStats } from './tab-stats';

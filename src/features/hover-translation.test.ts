@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../sites/types';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { startHoverTranslation } from './hover-translation';
 import type { MarkedText } from '../messaging/protocol';
 

@@ -5,7 +5,7 @@ import type { MarkedText } from '../messaging/protocol';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { ImageBlock, ImageLanguage } from '../ocr/image-reading';
 import type { SiteImage } from '../sites/types';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { createImageView, type ImageView } from './image-view';
 import { createTabStats } from './tab-stats';
 
@@ -265,7 +265,6 @@ describe('createImageView', () => {
   });
 
   it.each([
-    ['no answer', undefined],
     ['a string', 'done'],
     ['a reading without blocks', { ok: true, reading: { width: 1000, height: 1000, language: 'chinese' } }],
     ['a reading with a block outside the image', readingAnswer('chinese', [{ text: '你好', bounds: { x: 2000, y: 0, width: 10, height: 10 } }])],
@@ -283,6 +282,18 @@ describe('createImageView', () => {
     expect(background.requestsOf('capture-image')).toEqual([]);
     expect(held.translate).not.toHaveBeenCalled();
     expect(stats.counts.imagesRead).toBe(0);
+  });
+
+  it('fails with “not responding” when the background answers nothing', async () => {
+    const image = view();
+    const reading = image.read();
+    background.last().answer(undefined);
+    await reading;
+    expect(image.state).toEqual({
+      status: 'failed',
+      error: { code: 'unavailable', message: "RedBridge is not responding (RedBridge's background did not answer (read-image)). Reload the page to retry." },
+    });
+    expect(held.translate).not.toHaveBeenCalled();
   });
 
   it('fails with “not responding” when the message to the background fails', async () => {

@@ -9,7 +9,7 @@ import { parseImageReading, type ImageReading } from '../ocr/image-reading';
 import type { ImageReadOutcome } from '../ocr/image-reader';
 import { parseImageErrorInfo, type ImageReadErrorInfo } from '../ocr/read-error';
 import type { SiteImage } from '../sites/types';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { createImageHost, type ImageHost } from '../ui/image-host';
 import type { ImageOverlayState } from '../ui/ImageOverlay';
 import { t } from '../ui/i18n';

@@ -5,7 +5,7 @@ import { createPageObserver } from '../dom/page-observer';
 import type { MarkedText } from '../messaging/protocol';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { SiteAdapter } from '../sites/types';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { LOADING_DELAY_MS } from '../ui/overlay-state';
 import { startInlineOverlays } from './inline-overlay';
 import { createTabStats } from './tab-stats';

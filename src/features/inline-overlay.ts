@@ -9,7 +9,7 @@ import { createOverlayHost, type OverlayHost } from '../ui/overlay-host';
 import { LOADING_DELAY_MS, type OverlayState } from '../ui/overlay-state';
 import type { BackendId } from '../settings/schema';
 import type { TabStatsCounter } from './tab-stats';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { cachedRequest, chineseParts, overlayStateOf, sameRequest, translateRequest } from './unit-request';
 
 export interface InlineOverlayOptions {

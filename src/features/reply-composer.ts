@@ -1,7 +1,6 @@
 import type { DraftKey } from '../drafts/draft';
 import type { PageObserver } from '../dom/page-observer';
 import { comparableText, copyText, editableText, typeIntoEditable } from '../dom/type-text';
-import type { BackgroundRequest, BackgroundResponses } from '../messaging/protocol';
 import { sendToBackground } from '../messaging/send';
 import { createTranslateClient } from '../messaging/translate-client';
 import type { PageSettings } from '../settings/schema';
@@ -21,13 +20,6 @@ interface Mounted {
   /** Bumped when a draft is posted, so the panel starts afresh. */
   generation: number;
   apis: Map<string, ReplyComposerApi>;
-}
-
-/** Sends a request and fails loudly when nobody answered (a stale content script, a refused message). */
-async function ask<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R['type']]> {
-  const answer = await sendToBackground(request);
-  if (answer === undefined || answer === null) throw new Error('the extension did not answer');
-  return answer;
 }
 
 function sameKey(a: DraftKey, b: DraftKey): boolean {
@@ -54,12 +46,12 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
 
   function apiFor(entry: Mounted, key: DraftKey): ReplyComposerApi {
     return {
-      loadDraft: () => ask({ type: 'get-draft', key }),
-      saveDraft: (draft) => ask({ type: 'save-draft', key, draft }).then(() => undefined),
-      discardDraft: () => ask({ type: 'discard-draft', key }).then(() => undefined),
-      translateReply: (text, tone, retry) => ask({ type: 'translate-reply', text, tone, retry }),
-      checkReply: (text, retry) => ask({ type: 'check-reply', text, retry }),
-      rememberTone: (tone) => ask({ type: 'set-reply-tone', tone }).then(() => undefined),
+      loadDraft: () => sendToBackground({ type: 'get-draft', key }),
+      saveDraft: (draft) => sendToBackground({ type: 'save-draft', key, draft }).then(() => undefined),
+      discardDraft: () => sendToBackground({ type: 'discard-draft', key }).then(() => undefined),
+      translateReply: (text, tone, retry) => sendToBackground({ type: 'translate-reply', text, tone, retry }),
+      checkReply: (text, retry) => sendToBackground({ type: 'check-reply', text, retry }),
+      rememberTone: (tone) => sendToBackground({ type: 'set-reply-tone', tone }).then(() => undefined),
       translateComment: (comment) => readClient.translate(comment),
       insert: (text) => {
         const box = site.commentBoxOf(entry.composer);
@@ -170,11 +162,11 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
 
   async function dropPostedDraft(entry: Mounted, key: DraftKey, sent: string): Promise<void> {
     try {
-      const { draft } = await ask({ type: 'get-draft', key });
+      const { draft } = await sendToBackground({ type: 'get-draft', key });
       // The user may have added to the Chinese in RedNote's box (an emoji, a mention) before posting.
       const chinese = draft ? comparableText(draft.chinese) : '';
       if (chinese === '' || !sent.includes(chinese)) return;
-      await ask({ type: 'discard-draft', key });
+      await sendToBackground({ type: 'discard-draft', key });
     } catch (error) {
       console.warn('[RedBridge] could not clear the posted reply draft', error);
       return;

@@ -1,5 +1,5 @@
 import { sendToBackground } from '../messaging/send';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { t } from '../ui/i18n';
 import { createPopoverHost, type PopoverHost } from '../ui/popover-host';
 import { placePopover } from '../ui/popover-placement';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { createTabStats } from './tab-stats';
 
 const ok = (fromCache: boolean): TranslateOutcome => ({ ok: true, translation: 'Hi', backend: 'google', fromCache });

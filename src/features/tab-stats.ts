@@ -1,5 +1,5 @@
 import type { TabStats } from '../messaging/protocol';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 
 /** The units' counts and the images read; the tab's `active` flag comes from elsewhere. */
 export type TabCounts = Omit<TabStats, 'active'>;

@@ -3,7 +3,7 @@ import type { createTranslateClient } from '../messaging/translate-client';
 import { BACKEND_LABELS, type BackendId } from '../settings/schema';
 import type { UnitContent } from '../sites/types';
 import { isChinese } from '../text/detect';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import type { OverlayState } from '../ui/overlay-state';
 
 /** Only the Chinese parts of a unit are translated; null when it has none. */

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type ReplyTone, type Settings } from '../settings/sch
 import { TranslationError } from '../translation/errors';
 import { TranslationService } from '../translation/service';
 import type { Backend, BackendCapabilities, LanguagePair } from '../translation/types';
-import { routeBackgroundRequest } from './background-router';
+import { routeBackgroundRequest, type BackgroundHandlers } from './background-router';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
 
 interface RecordingBackend extends Backend {
@@ -425,5 +425,20 @@ describe('routeBackgroundRequest: text on note images', () => {
 
     await routeBackgroundRequest({ type: 'clear-cache' }, deps, page);
     expect(await routeBackgroundRequest({ type: 'ocr-status' }, deps, page)).toMatchObject({ cached: { entries: 0 } });
+  });
+});
+
+describe('BackgroundHandlers', () => {
+  it('takes for each request only a handler that answers with that request’s response', () => {
+    const health: BackgroundResponses['backend-health'] = { backends: [], cache: { state: 'working' } };
+    const right: Pick<BackgroundHandlers, 'clear-cache' | 'backend-health'> = {
+      'clear-cache': async () => true,
+      'backend-health': async () => health,
+    };
+    const wrong: Pick<BackgroundHandlers, 'clear-cache'> = {
+      // @ts-expect-error `clear-cache` answers `true`, not the service's health.
+      'clear-cache': async () => health,
+    };
+    expect([right, wrong]).toHaveLength(2);
   });
 });

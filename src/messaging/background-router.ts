@@ -6,7 +6,7 @@ import { ImageReadError, imageErrorInfo } from '../ocr/read-error';
 import type { DraftStore } from '../drafts/draft-store';
 import { pageSettingsOf, parseSettings, type ReplyTone, type Settings } from '../settings/schema';
 import type { TranslationService } from '../translation/service';
-import { PAGE_ONLY_REQUESTS, parseBackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
+import { PAGE_ONLY_REQUESTS, parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
 
 export interface RouterDeps {
   service: TranslationService;
@@ -32,9 +32,45 @@ export interface RequestSender {
   windowId?: number;
 }
 
+type RequestOf<T extends BackgroundRequest['type']> = Extract<BackgroundRequest, { type: T }>;
+
 /**
- * Answers one content-script request. Returns `undefined` for messages that are not ours, so
- * other listeners (and the sender's error handling) see them unanswered.
+ * One handler per request type, and each must answer with its own request's response:
+ * answering `clear-cache` with the service's health does not compile.
+ */
+export type BackgroundHandlers = {
+  [T in BackgroundRequest['type']]: (request: RequestOf<T>, sender: RequestSender) => Promise<BackgroundResponses[T]>;
+};
+
+export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
+  return {
+    translate: (request) => deps.service.translate(request.texts, { retry: request.retry, only: request.backend, mentions: request.mentions }),
+    'cached-translations': (request) => deps.service.cached(request.texts, request.mentions),
+    'get-page-settings': () => deps.settings().then(pageSettingsOf),
+    'translate-reply': (request) => translateReply(deps.service, request.text, request.tone, request.retry === true),
+    'check-reply': (request) =>
+      deps.service.translate([request.text], { direction: 'check', retry: request.retry }).then(([outcome]) => outcome!),
+    'get-draft': (request) =>
+      Promise.all([deps.drafts.load(request.key), deps.settings()]).then(([draft, settings]) => ({ draft, tone: settings.replyTone })),
+    'save-draft': (request) => deps.drafts.save(request.key, request.draft).then(() => true as const),
+    'discard-draft': (request) => deps.drafts.discard(request.key).then(() => true as const),
+    'set-reply-tone': (request) => deps.rememberReplyTone(request.tone).then(() => true as const),
+    'test-backend': (request) => deps.service.testBackend(parseSettings(request.settings).settings, request.backend),
+    'cache-stats': () => deps.cache.stats().then((stats) => ({ ...stats, ...deps.service.cacheUse() })),
+    'clear-cache': () => Promise.all([deps.cache.clear(), deps.imageCache.clear()]).then(() => true as const),
+    'backend-health': () => deps.service.health(),
+    'read-image': (request) => deps.images.read(request.url, request.key),
+    'capture-image': (request, sender) => captureImage(deps, sender.windowId, request.key, request.rect, request.pixelRatio),
+    'ocr-status': () =>
+      Promise.all([deps.ocr.status(), deps.imageCache.stats()]).then(([engine, cached]) => ({ engine, packagedBytes: deps.ocrPackagedBytes, cached })),
+    'release-ocr': () => deps.ocr.release().then(() => true as const),
+  };
+}
+
+/**
+ * Answers one request from a content script or an extension page. Returns `undefined` for
+ * messages that are not ours, so other listeners (and the sender's error handling) see them
+ * unanswered.
  */
 export function routeBackgroundRequest(
   message: unknown,
@@ -45,51 +81,17 @@ export function routeBackgroundRequest(
   if (!request) return undefined;
   // A content script runs inside a web page: it may not point RedBridge at any URL or clear the cache.
   if (PAGE_ONLY_REQUESTS.has(request.type) && !sender.fromExtensionPage) return undefined;
-  switch (request.type) {
-    case 'translate':
-      return deps.service.translate(request.texts, { retry: request.retry, only: request.backend, mentions: request.mentions });
-    case 'cached-translations':
-      return deps.service.cached(request.texts, request.mentions);
-    case 'get-page-settings':
-      return deps.settings().then(pageSettingsOf);
-    case 'translate-reply':
-      return translateReply(deps.service, request.text, request.tone, request.retry === true);
-    case 'check-reply':
-      return deps.service
-        .translate([request.text], { direction: 'check', retry: request.retry })
-        .then(([outcome]) => outcome!);
-    case 'get-draft':
-      return Promise.all([deps.drafts.load(request.key), deps.settings()]).then(([draft, settings]) => ({
-        draft,
-        tone: settings.replyTone,
-      }));
-    case 'save-draft':
-      return deps.drafts.save(request.key, request.draft).then(() => true as const);
-    case 'discard-draft':
-      return deps.drafts.discard(request.key).then(() => true as const);
-    case 'set-reply-tone':
-      return deps.rememberReplyTone(request.tone).then(() => true as const);
-    case 'test-backend':
-      return deps.service.testBackend(parseSettings(request.settings).settings, request.backend);
-    case 'cache-stats':
-      return deps.cache.stats().then((stats) => ({ ...stats, ...deps.service.cacheUse() }));
-    case 'clear-cache':
-      return Promise.all([deps.cache.clear(), deps.imageCache.clear()]).then(() => true as const);
-    case 'backend-health':
-      return deps.service.health();
-    case 'read-image':
-      return deps.images.read(request.url, request.key);
-    case 'capture-image':
-      return captureImage(deps, sender.windowId, request.key, request.rect, request.pixelRatio);
-    case 'ocr-status':
-      return Promise.all([deps.ocr.status(), deps.imageCache.stats()]).then(([engine, cached]) => ({
-        engine,
-        packagedBytes: deps.ocrPackagedBytes,
-        cached,
-      }));
-    case 'release-ocr':
-      return deps.ocr.release().then(() => true as const);
-  }
+  return answer(backgroundHandlers(deps), request, sender);
+}
+
+function answer<T extends BackgroundRequest['type']>(
+  handlers: BackgroundHandlers,
+  request: RequestOf<T>,
+  sender: RequestSender,
+): Promise<BackgroundResponses[T]> {
+  // TypeScript cannot tie a member of the union to its own handler here; BackgroundHandlers does.
+  const handler = handlers[request.type as T] as (request: RequestOf<T>, sender: RequestSender) => Promise<BackgroundResponses[T]>;
+  return handler(request, sender);
 }
 
 /** Reads an image from a screenshot of the sender's tab, cropped to where the image shows. */

@@ -5,7 +5,7 @@
  */
 import { parseDraft, parseDraftKey, type DraftKey, type ReplyDraft } from '../drafts/draft';
 import { BACKEND_IDS, REPLY_TONES, type BackendId, type PageSettings, type ReplyTone } from '../settings/schema';
-import type { ServiceHealth, TranslateOutcome } from '../translation/service';
+import type { ServiceHealth, TranslateOutcome } from './wire';
 import type { OcrEngineStatus } from '../ocr/engine';
 import type { ImageReadOutcome } from '../ocr/image-reader';
 import type { Rect } from '../ocr/types';

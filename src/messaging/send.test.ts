@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { ExtensionGoneError, extensionIsGone, sendToBackground } from './send';
+import { ExtensionGoneError, extensionIsGone, NoAnswerError, sendToBackground } from './send';
 
 describe('sendToBackground', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -11,6 +11,13 @@ describe('sendToBackground', () => {
     await expect(sendToBackground({ type: 'get-page-settings' })).resolves.toEqual({ enabled: true });
     expect(sendMessage).toHaveBeenCalledWith({ type: 'get-page-settings' });
     expect(extensionIsGone()).toBe(false);
+  });
+
+  it('throws NoAnswerError when the background answers nothing', async () => {
+    const nothing = (() => Promise.resolve(undefined)) as typeof browser.runtime.sendMessage;
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(nothing);
+    await expect(sendToBackground({ type: 'clear-cache' })).rejects.toMatchObject({ name: 'NoAnswerError', requestType: 'clear-cache' });
+    await expect(sendToBackground({ type: 'clear-cache' })).rejects.toBeInstanceOf(NoAnswerError);
   });
 
   it('throws ExtensionGoneError without calling runtime once the extension is gone (Chrome clears runtime.id)', async () => {

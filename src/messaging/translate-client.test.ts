@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from './wire';
 import type { BackgroundRequest } from './protocol';
 import { MAX_TEXTS_PER_MESSAGE } from './protocol';
 

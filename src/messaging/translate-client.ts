@@ -1,5 +1,5 @@
 import type { BackendId } from '../settings/schema';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from './wire';
 import { t } from '../ui/i18n';
 import { MAX_TEXTS_PER_MESSAGE, type MarkedText } from './protocol';
 import { sendToBackground } from './send';

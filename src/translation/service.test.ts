@@ -4,7 +4,8 @@ import { RedBridgeDb } from '../cache/db';
 import { TranslationCache } from '../cache/translation-cache';
 import { DEFAULT_SETTINGS, type BackendId, type Settings } from '../settings/schema';
 import { TranslationError } from './errors';
-import { TranslationService, type TranslateOutcome } from './service';
+import type { TranslateOutcome } from '../messaging/wire';
+import { TranslationService } from './service';
 import type { Backend, BackendCapabilities, LanguagePair } from './types';
 
 interface FakeBackend extends Backend {

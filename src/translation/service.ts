@@ -1,30 +1,16 @@
 import { cacheKey } from '../cache/key';
-import { FailSafeCache, type CacheHealth } from '../cache/fail-safe-cache';
+import type { ServiceHealth, TranslateOutcome } from '../messaging/wire';
+import { FailSafeCache } from '../cache/fail-safe-cache';
 import type { TranslationCache } from '../cache/translation-cache';
 import type { BackendId, ReplyTone, Settings } from '../settings/schema';
 import { normalizeText } from '../text/normalize';
-import { findSlang, type SlangEntry } from '../text/slang';
+import { findSlang } from '../text/slang';
 import { checkAnswer } from './answer';
 import { BackendLane, DEFAULT_LANE_OPTIONS, type LaneOptions } from './backend-lane';
-import type { BackendHealth } from './circuit-breaker';
-import { errorInfo, TranslationError, type TranslationErrorInfo } from './errors';
+import { errorInfo, TranslationError } from './errors';
 import { createBackend } from './registry';
 import type { Backend, LanguagePair } from './types';
 import { translateUnitWith } from './unit-translation';
-
-export type TranslateOutcome =
-  | {
-      ok: true;
-      translation: string;
-      /** The backend that produced the translation: the primary or a fallback. */
-      backend: BackendId;
-      fromCache: boolean;
-      /** Slang the text uses, explained, when a machine-translation backend translated Chinese. */
-      slang?: SlangEntry[];
-      /** Set when a tone was asked for: whether the producing backend could follow it (LLMs only). */
-      toneApplied?: boolean;
-    }
-  | { ok: false; error: TranslationErrorInfo };
 
 /**
  * Which way a text goes. `read`: RedNote's Chinese into the reader's language. `reply`: the
@@ -255,13 +241,6 @@ export class TranslationService {
 
 /** What the options page's Test button translates. */
 export const BACKEND_TEST_SENTENCE = '你好，今天的天气真好！';
-
-export type BackendStatus = { id: BackendId } & BackendHealth;
-
-export interface ServiceHealth {
-  backends: BackendStatus[];
-  cache: CacheHealth;
-}
 
 /** The primary backend, then each fallback once. */
 export function chainOf(settings: Settings): BackendId[] {

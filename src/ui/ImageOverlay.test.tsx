@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImageBlock } from '../ocr/image-reading';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { ImageOverlay, type ImageOverlayProps, type ImageOverlayState } from './ImageOverlay';
 
 const container = document.createElement('div');

@@ -1,6 +1,6 @@
 import type { ImageBlock } from '../ocr/image-reading';
 import type { ImageReadErrorInfo } from '../ocr/read-error';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { fitFontSize } from './fit-text';
 import { t } from './i18n';
 

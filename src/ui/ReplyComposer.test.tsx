@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReplyDraft } from '../drafts/draft';
 import type { ReplyTranslation } from '../messaging/protocol';
 import type { ReplyTone } from '../settings/schema';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { ReplyComposer, type ComposerTarget, type ReplyComposerApi } from './ReplyComposer';
 import { settle } from '../../tests/unit/settle';
 

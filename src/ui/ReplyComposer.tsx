@@ -3,7 +3,7 @@ import type { ReplyDraft } from '../drafts/draft';
 import type { TypeResult } from '../dom/type-text';
 import type { MarkedText, ReplyTranslation } from '../messaging/protocol';
 import { BACKEND_LABELS, type ReplyTone } from '../settings/schema';
-import type { TranslateOutcome } from '../translation/service';
+import type { TranslateOutcome } from '../messaging/wire';
 import { t } from './i18n';
 
 /** The comment being answered, as the panel shows it. */

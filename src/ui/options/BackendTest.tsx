@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackendId } from '../../settings/schema';
-import type { TranslateOutcome } from '../../translation/service';
+import type { TranslateOutcome } from '../../messaging/wire';
 import { t } from '../i18n';
 
 /** What a test ends with: the backend's answer, or the form's own refusal to send invalid fields. */

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import type { TranslateOutcome } from '../../translation/service';
+import type { TranslateOutcome } from '../../messaging/wire';
 import { useLocaleMessages } from '../../../tests/unit/fake-i18n';
 import type { OptionsApi } from './options-api';
 import { EXPORT_FILE_NAME, OptionsPage } from './OptionsPage';

@@ -1,6 +1,6 @@
 import type { BackgroundResponses } from '../../messaging/protocol';
 import type { BackendId, Settings } from '../../settings/schema';
-import type { TranslateOutcome } from '../../translation/service';
+import type { TranslateOutcome } from '../../messaging/wire';
 
 export type CacheStats = BackgroundResponses['cache-stats'];
 export type OcrStatus = BackgroundResponses['ocr-status'];

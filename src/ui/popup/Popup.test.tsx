@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabStats } from '../../messaging/protocol';
 import type { DisplayMode, ImageTranslationMode } from '../../settings/schema';
-import type { ServiceHealth } from '../../translation/service';
+import type { ServiceHealth } from '../../messaging/wire';
 import { Popup, type PopupProps } from './Popup';
 import { settle } from '../../../tests/unit/settle';
 

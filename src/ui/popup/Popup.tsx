@@ -7,7 +7,7 @@ import {
   type ImageTranslationMode,
   type Settings,
 } from '../../settings/schema';
-import type { ServiceHealth } from '../../translation/service';
+import type { ServiceHealth } from '../../messaging/wire';
 import { t } from '../i18n';
 import { healthView, statsView } from './popup-view';
 

@@ -1,6 +1,6 @@
 import type { TabStats } from '../../messaging/protocol';
 import { BACKEND_LABELS } from '../../settings/schema';
-import type { BackendStatus } from '../../translation/service';
+import type { BackendStatus } from '../../messaging/wire';
 import { t } from '../i18n';
 
 /** How a backend's health reads in the popup: a word, a colour class, and the details. */
