@@ -12,9 +12,6 @@ function backendWith(maxTextsPerRequest: number, maxCharsPerRequest: number): Ba
     capabilities: {
       maxTextsPerRequest,
       maxCharsPerRequest,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'device',
       kind: 'machine',
       maxConcurrentRequests: 1,
       requestsPerSecond: 1,

@@ -13,11 +13,6 @@ export interface BackendCapabilities {
   maxTextsPerRequest: number;
   /** Most characters one request may carry, all texts together; longer texts are split at sentences. */
   maxCharsPerRequest: number;
-  /** Several texts travel in one request. */
-  supportsBatching: boolean;
-  needsKey: boolean;
-  /** Where the text goes: a public cloud service, a server the user runs, or the device. */
-  runsOn: 'cloud' | 'self-hosted' | 'device';
   /**
    * `machine`: a translation engine; slang found in a unit is explained next to its translation.
    * `llm`: a language model; it gets the slang glossary in its prompt instead.

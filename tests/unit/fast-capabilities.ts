@@ -4,9 +4,6 @@ import type { BackendCapabilities } from '../../src/translation/types';
 export const FAST_CAPABILITIES: BackendCapabilities = {
   maxTextsPerRequest: 50,
   maxCharsPerRequest: 10_000,
-  supportsBatching: true,
-  needsKey: false,
-  runsOn: 'device',
   kind: 'machine',
   maxConcurrentRequests: 3,
   requestsPerSecond: 1000,

@@ -65,9 +65,6 @@ describe('createChromeBuiltinBackend', () => {
     expect(backend.capabilities).toEqual({
       maxTextsPerRequest: 20,
       maxCharsPerRequest: 5000,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'device',
       kind: 'machine',
       maxConcurrentRequests: 1,
       requestsPerSecond: 20,

@@ -76,9 +76,6 @@ export function createChromeBuiltinBackend(_settings: Settings, deps: ChromeBuil
     capabilities: {
       maxTextsPerRequest: ON_DEVICE_LIMITS.maxTexts,
       maxCharsPerRequest: ON_DEVICE_LIMITS.maxChars,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'device',
       kind: 'machine',
       // The model translates one text at a time; more requests in flight only queue up.
       maxConcurrentRequests: 1,

@@ -204,9 +204,6 @@ describe('createDeeplBackend against the fake of DeepL', () => {
     expect(backend.capabilities).toEqual({
       maxTextsPerRequest: 50,
       maxCharsPerRequest: 20000,
-      supportsBatching: true,
-      needsKey: true,
-      runsOn: 'cloud',
       kind: 'machine',
       maxConcurrentRequests: 2,
       requestsPerSecond: 3,

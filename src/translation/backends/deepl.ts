@@ -138,9 +138,6 @@ export function createDeeplBackend(settings: Settings): Backend {
       // DeepL caps a request body at 128 KiB; 20000 characters of CJK (3 bytes each in UTF-8)
       // plus JSON framing stay well under it.
       maxCharsPerRequest: 20000,
-      supportsBatching: true,
-      needsKey: true,
-      runsOn: 'cloud',
       kind: 'machine',
       maxConcurrentRequests: 2,
       // DeepL answers 429 to bursts; a few requests a second stays clear of it.

@@ -134,9 +134,6 @@ export function createGoogleBackend(settings: Settings): Backend {
     capabilities: {
       maxTextsPerRequest: MAX_TEXTS,
       maxCharsPerRequest: MAX_CHARS,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'cloud',
       kind: 'machine',
       // The free endpoint blocks a network that asks too often; stay well below that. Texts
       // that come while the lane waits for a token share the next request (up to 40), so one

@@ -73,9 +73,6 @@ export function createLibreTranslateBackend(settings: Settings): Backend {
     capabilities: {
       maxTextsPerRequest: 25,
       maxCharsPerRequest: 5000,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'self-hosted',
       kind: 'machine',
       maxConcurrentRequests: 3,
       // LibreTranslate's own default limit is 80 requests a minute per client.

@@ -190,9 +190,6 @@ export function createMicrosoftBackend(settings: Settings, options: MicrosoftBac
       // The API takes 100 texts and 50,000 characters; smaller requests fail and retry cheaper.
       maxTextsPerRequest: 50,
       maxCharsPerRequest: 5000,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'cloud',
       kind: 'machine',
       maxConcurrentRequests: 3,
       requestsPerSecond: 5,

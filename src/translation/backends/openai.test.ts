@@ -424,9 +424,6 @@ describe('createOpenAiBackend', () => {
     expect(backend.capabilities).toEqual({
       maxTextsPerRequest: 20,
       maxCharsPerRequest: 4000,
-      supportsBatching: true,
-      needsKey: false,
-      runsOn: 'cloud',
       kind: 'llm',
       maxConcurrentRequests: 2,
       requestsPerSecond: 1,
@@ -437,17 +434,6 @@ describe('createOpenAiBackend', () => {
   it('names its model and prompt version in cache keys', () => {
     expect(backendWith({ model: 'gpt-4o-mini' }).cacheId).toBe(`openai:gpt-4o-mini:${PROMPT_VERSION}`);
     expect(backendWith({ model: 'qwen2.5:7b' }).cacheId).toBe(`openai:qwen2.5:7b:${PROMPT_VERSION}`);
-  });
-
-  it.each([
-    ['http://localhost:11434/v1', 'self-hosted'],
-    ['http://127.0.0.1:1234/v1', 'self-hosted'],
-    ['http://[::1]:8000/v1', 'self-hosted'],
-    ['https://api.openai.com/v1', 'cloud'],
-    ['https://openrouter.ai/api/v1', 'cloud'],
-    ['http://localhost.example.com/v1', 'cloud'],
-  ])('runs %s as %s', (baseUrl, runsOn) => {
-    expect(backendWith({ baseUrl }).capabilities.runsOn).toBe(runsOn);
   });
 });
 

@@ -296,15 +296,6 @@ export function parseOpenAiResponse(status: number, bodyText: string, retryAfter
   return content;
 }
 
-/** Servers on this machine: the text never leaves it. */
-function runsLocally(baseUrl: string): boolean {
-  try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(baseUrl).hostname);
-  } catch {
-    return false;
-  }
-}
-
 export function createOpenAiBackend(settings: Settings): Backend {
   const config = settings.backends.openai;
   const name = `${NAME} (${config.model})`;
@@ -342,10 +333,7 @@ export function createOpenAiBackend(settings: Settings): Backend {
     capabilities: {
       maxTextsPerRequest: 20,
       maxCharsPerRequest: 4000,
-      supportsBatching: true,
       // Local servers need no key; OpenAI itself answers 401 without one, which reads as 'auth'.
-      needsKey: false,
-      runsOn: runsLocally(config.baseUrl) ? 'self-hosted' : 'cloud',
       kind: 'llm',
       // LLM answers are slow and free tiers allow few requests a minute: stay gentle.
       maxConcurrentRequests: 2,
