@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { liveScriptMarked, markRunning, SELECTION_MARKER } from '../../src/features/running-marker';
 import { showSelectionTranslation } from '../../src/features/selection-popover';
-import { isSelectionTranslation } from '../../src/messaging/protocol';
+import { isSelectionTranslation } from '../../src/messaging/content-messages';
 import { extensionIsGone } from '../../src/messaging/send';
 
 /**

@@ -6,7 +6,7 @@ import { startReading } from '../../src/features/reading';
 import { createStartGate } from '../../src/features/start-gate';
 import { replyComposerSwitch } from '../../src/features/reply-composer';
 import { markRunning } from '../../src/features/running-marker';
-import { isContentMessage, type TabStats } from '../../src/messaging/protocol';
+import { isContentMessage, type TabStats } from '../../src/messaging/content-messages';
 import { ExtensionGoneError, extensionIsGone, sendToBackground } from '../../src/messaging/send';
 import type { PageSettings } from '../../src/settings/schema';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { SelectionTranslation } from '../messaging/protocol';
+import type { SelectionTranslation } from '../messaging/content-messages';
 import { MAX_TEXT_LENGTH } from '../messaging/protocol';
 
 export const SELECTION_MENU_ID = 'redbridge-translate-selection';

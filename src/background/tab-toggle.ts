@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ToggleTab } from '../messaging/protocol';
+import type { ToggleTab } from '../messaging/content-messages';
 
 export const TOGGLE_COMMAND = 'toggle-redbridge';
 

@@ -1,4 +1,4 @@
-import type { TabStats } from '../messaging/protocol';
+import type { TabStats } from '../messaging/content-messages';
 import type { TranslateOutcome } from '../messaging/wire';
 
 /** The units' counts and the images read; the tab's `active` flag comes from elsewhere. */

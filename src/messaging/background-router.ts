@@ -6,7 +6,8 @@ import { ImageReadError, imageErrorInfo } from '../ocr/read-error';
 import type { DraftStore } from '../drafts/draft-store';
 import { pageSettingsOf, parseSettings, type ReplyTone, type Settings } from '../settings/schema';
 import type { TranslationService } from '../translation/service';
-import { PAGE_ONLY_REQUESTS, parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
+import { PAGE_ONLY_REQUESTS, type BackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
+import { parseBackgroundRequest } from './parse-request';
 
 export interface RouterDeps {
   service: TranslationService;

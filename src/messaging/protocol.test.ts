@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAFT_TEXT_LENGTH } from '../drafts/draft';
-import {
-  isContentMessage,
-  MAX_MENTIONS_PER_TEXT,
-  MAX_TEXT_LENGTH,
-  MAX_TEXTS_PER_MESSAGE,
-  PAGE_ONLY_REQUESTS,
-  parseBackgroundRequest,
-} from './protocol';
+import { MAX_MENTIONS_PER_TEXT, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, PAGE_ONLY_REQUESTS } from './protocol';
+import { isContentMessage } from './content-messages';
+import { parseBackgroundRequest } from './parse-request';
 
 describe('parseBackgroundRequest', () => {
   it('accepts a translate request with string texts', () => {

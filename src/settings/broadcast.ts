@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PageSettingsChanged } from '../messaging/protocol';
+import type { PageSettingsChanged } from '../messaging/content-messages';
 import { pageSettingsOf, type Settings } from './schema';
 
 /**

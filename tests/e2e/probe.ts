@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { ServiceHealth } from '../../src/messaging/wire';
 import type { ExtensionBrowser } from './browsers';
-import type { TabStats } from '../../src/messaging/protocol';
+import type { TabStats } from '../../src/messaging/content-messages';
 
 /** What the e2e-only extension page (entrypoints/e2e-probe) exposes. */
 interface ProbeWindow {

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TabStats } from '../../messaging/protocol';
+import type { TabStats } from '../../messaging/content-messages';
 import type { DisplayMode, ImageTranslationMode } from '../../settings/schema';
 import type { ServiceHealth } from '../../messaging/wire';
 import { Popup, type PopupProps } from './Popup';

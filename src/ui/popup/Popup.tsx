@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TabStats } from '../../messaging/protocol';
+import type { TabStats } from '../../messaging/content-messages';
 import {
   DISPLAY_MODES,
   IMAGE_TRANSLATION_MODES,

@@ -1,4 +1,4 @@
-import type { TabStats } from '../../messaging/protocol';
+import type { TabStats } from '../../messaging/content-messages';
 import { BACKEND_LABELS } from '../../settings/schema';
 import type { BackendStatus } from '../../messaging/wire';
 import { t } from '../i18n';

@@ -1,4 +1,4 @@
-import type { GetTabStats, TabStats } from '../../messaging/protocol';
+import type { GetTabStats, TabStats } from '../../messaging/content-messages';
 import { parseTabStats } from './popup-view';
 
 /** The part of `browser.tabs` the popup uses. */
