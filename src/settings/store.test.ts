@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SETTINGS_VERSION } from './migrations';
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from './schema';
 import { loadSettings, updateSettings, watchSettings } from './store';
 
@@ -13,7 +14,7 @@ const stored = async (): Promise<unknown> => (await browser.storage.local.get(SE
 
 describe('updateSettings', () => {
   it('changes the patched settings and keeps the rest as stored, unknown keys from a newer version included', async () => {
-    const before = { backend: 'deepl', replyTone: 'casual', futureOption: { on: true } };
+    const before = { version: SETTINGS_VERSION + 1, backend: 'deepl', replyTone: 'casual', futureOption: { on: true } };
     await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: before });
 
     await updateSettings({ replyTone: 'polite' });
@@ -21,10 +22,19 @@ describe('updateSettings', () => {
     expect(await stored()).toEqual({ ...before, replyTone: 'polite' });
   });
 
+  it('stores settings from before versions with today’s version, their values kept', async () => {
+    const before = { backend: 'deepl', replyTone: 'casual' };
+    await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: before });
+
+    await updateSettings({ replyTone: 'polite' });
+
+    expect(await stored()).toEqual({ version: SETTINGS_VERSION, backend: 'deepl', replyTone: 'polite' });
+  });
+
   it('writes only the patch when nothing was stored, so the defaults still apply to the rest', async () => {
     await updateSettings({ replyTone: 'polite' });
 
-    expect(await stored()).toEqual({ replyTone: 'polite' });
+    expect(await stored()).toEqual({ version: SETTINGS_VERSION, replyTone: 'polite' });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, replyTone: 'polite' });
   });
 
@@ -37,7 +47,7 @@ describe('updateSettings', () => {
 
     await updateSettings({ replyTone: 'polite' });
 
-    expect(await stored()).toEqual({ replyTone: 'polite' });
+    expect(await stored()).toEqual({ version: SETTINGS_VERSION, replyTone: 'polite' });
   });
 
   it('leaves other storage keys, such as reply drafts, alone', async () => {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { migrateSettings, SETTINGS_VERSION } from './migrations';
 import { parseSettings, SETTINGS_STORAGE_KEY, type Settings } from './schema';
 
 /** Reads the settings (background and extension pages only: they hold API keys). */
@@ -9,12 +10,12 @@ export async function loadSettings(): Promise<Settings> {
 
 /**
  * Changes some top-level settings and keeps the rest as stored (unknown keys from a newer
- * version included). `watchSettings` listeners see the result.
+ * version included), brought to today's version first. `watchSettings` listeners see the result.
  */
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
-  const stored = (await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+  const stored = migrateSettings((await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]);
   const base = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
-  await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: { ...base, ...patch } });
+  await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: { version: SETTINGS_VERSION, ...base, ...patch } });
 }
 
 /** Calls `listener` with the new settings whenever they change; returns the unsubscribe. */
@@ -29,7 +30,7 @@ export function watchSettings(listener: (settings: Settings) => void): () => voi
 }
 
 function parseLogged(stored: unknown): Settings {
-  const { settings, warnings } = parseSettings(stored);
+  const { settings, warnings } = parseSettings(migrateSettings(stored));
   for (const warning of warnings) console.warn(`[RedBridge] ${warning}`);
   return settings;
 }

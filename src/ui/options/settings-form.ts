@@ -4,6 +4,7 @@
  * JSON export and import.
  */
 import { DEFAULT_SETTINGS, parseSettings, type BackendId, type Settings } from '../../settings/schema';
+import { migrateSettings, SETTINGS_VERSION } from '../../settings/migrations';
 
 /** Settings typed as numbers into text boxes. */
 const NUMBER_FIELDS = ['hoverDelayMs', 'cacheMaxEntries', 'cacheMaxAgeDays'] as const;
@@ -131,7 +132,8 @@ export function errorsForBackend(errors: FieldErrors, backend: BackendId): Field
 export function exportSettings(settings: Settings, includeKeys: boolean): string {
   const copy = structuredClone(settings) as unknown as { backends: Record<string, Record<string, unknown>> };
   if (!includeKeys) for (const id of KEY_FIELDS) delete copy.backends[id]!.apiKey;
-  return `${JSON.stringify(copy, null, 2)}\n`;
+  // The version first, so a later RedBridge knows which shape it imports.
+  return `${JSON.stringify({ version: SETTINGS_VERSION, ...copy }, null, 2)}\n`;
 }
 
 /** A value in an imported file that was refused: the form keeps its own. */
@@ -164,6 +166,8 @@ export function importSettings(form: SettingsForm, text: string): ImportResult {
     return { ok: false, error: 'not-json' };
   }
   if (typeof file !== 'object' || file === null || Array.isArray(file)) return { ok: false, error: 'not-object' };
+  // A file exported by an older version is brought to today's shape first.
+  file = migrateSettings(file);
   const { settings, warnings } = parseSettings(file);
   const refused = warnings.map(warningPath).filter((path): path is FieldPath => path !== null);
   const isRefused = (path: FieldPath) => refused.some((bad) => path === bad || path.startsWith(`${bad}.`));
