@@ -14,6 +14,7 @@ import { createImageHost, type ImageHost } from '../ui/image-host';
 import type { ImageOverlayState } from '../ui/ImageOverlay';
 import { t } from '../ui/i18n';
 import type { TabStatsCounter } from './tab-stats';
+import { messageOf } from '../untyped';
 
 export interface ImageViewDeps {
   client: ReturnType<typeof createTranslateClient>;
@@ -114,7 +115,7 @@ export function createImageView(image: SiteImage, { client, stats, capturable }:
     try {
       answer = await ask();
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       answer = { ok: false, error: { code: 'unavailable', message: t('overlay_notResponding', detail) } };
     }
     if (destroyed || reading !== generation) return;

@@ -5,6 +5,7 @@ import { createPopoverHost, type PopoverHost } from '../ui/popover-host';
 import { placePopover } from '../ui/popover-placement';
 import type { OverlayState } from '../ui/overlay-state';
 import { overlayStateOf } from './unit-request';
+import { messageOf } from '../untyped';
 
 let current: PopoverHost | null = null;
 
@@ -29,7 +30,7 @@ async function translate(text: string, retry: boolean): Promise<OverlayState> {
   try {
     outcomes = await sendToBackground({ type: 'translate', texts: [text], retry });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return { status: 'error', message: t('selection_notResponding', detail) };
   }
   return overlayStateOf({ text }, outcomes);

@@ -8,6 +8,7 @@ import { pageSettingsOf, parseSettings, type ReplyTone, type Settings } from '..
 import type { TranslationService } from '../translation/service';
 import { PAGE_ONLY_REQUESTS, type BackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
 import { parseBackgroundRequest } from './parse-request';
+import { messageOf } from '../untyped';
 
 export interface RouterDeps {
   service: TranslationService;
@@ -110,7 +111,7 @@ async function captureImage(
   try {
     screenshot = await deps.captureVisibleTab(windowId);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return {
       ok: false,
       error: imageErrorInfo(new ImageReadError('fetch', `RedBridge could neither download this image nor capture it (${detail}).`)),

@@ -3,6 +3,7 @@ import type { TranslateOutcome } from './wire';
 import { t } from '../ui/i18n';
 import { MAX_TEXTS_PER_MESSAGE, type MarkedText } from './protocol';
 import { sendToBackground } from './send';
+import { messageOf } from '../untyped';
 
 interface Waiting<T> {
   unit: MarkedText;
@@ -61,7 +62,7 @@ function createBatcher<T>(
  */
 export function createTranslateClient(windowMs = 0) {
   function notResponding(error: unknown): TranslateOutcome {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return {
       ok: false,
       error: { code: 'network', message: t('overlay_notResponding', message) },

@@ -8,6 +8,7 @@ import type { ImageReading } from './image-reading';
 import type { OcrClient } from './ocr-client';
 import { ImageReadError, imageErrorInfo, type ImageReadErrorInfo } from './read-error';
 import type { Rect } from './types';
+import { messageOf } from '../untyped';
 
 export type ImageReadOutcome =
   | { ok: true; reading: ImageReading; fromCache: boolean }
@@ -128,7 +129,7 @@ export class ImageReader {
       return value;
     } catch (error) {
       if (this.cacheFailure === null) console.warn('[RedBridge] the image cache failed; reading without it', error);
-      this.cacheFailure = error instanceof Error ? error.message : String(error);
+      this.cacheFailure = messageOf(error);
       return fallback;
     } finally {
       clearTimeout(timer);

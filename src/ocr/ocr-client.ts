@@ -9,6 +9,7 @@ import type { EngineReading, OcrEngine, OcrEngineState, OcrEngineStatus } from '
 import { parseImageReading } from './image-reading';
 import { ImageReadError, imageErrorInfo, parseImageErrorInfo, type ImageReadErrorInfo } from './read-error';
 import type { Rect } from './types';
+import { messageOf } from '../untyped';
 
 /** What the background needs of the engine, wherever it runs. */
 export interface OcrClient {
@@ -140,7 +141,7 @@ export function offscreenOcrClient(ask: (message: OffscreenOcrRequest) => Promis
     try {
       return await ask(message);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       throw new ImageReadError('unavailable', `RedBridge’s text recognition could not be reached (${detail}).`);
     }
   };

@@ -2,6 +2,7 @@
  * What can go wrong while reading an image, in words a reader can act on. The code decides
  * what the page offers (Retry, or the capture fallback for `fetch`); the message is shown as is.
  */
+import { messageOf } from '../untyped';
 export type ImageReadErrorCode =
   /** The image could not be downloaded (the CDN refused, offline, not an image). */
   | 'fetch'
@@ -37,7 +38,7 @@ export interface ImageReadErrorInfo {
 
 export function imageErrorInfo(error: unknown): ImageReadErrorInfo {
   if (error instanceof ImageReadError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return { code: 'read', message: `RedBridge could not read the text on this image (${message}).` };
 }
 

@@ -12,6 +12,7 @@ import { OCR_FILES } from './packaged-files';
 import type { RecogniserOutput } from './pipeline';
 import type { LineRecogniser, RecogniserStart } from './recognition-lanes';
 import type { RecogniseRequest, RecogniserWorkerMessage } from './worker-protocol';
+import { messageOf } from '../untyped';
 
 /** The part of the recogniser worker's global scope this uses. */
 export interface RecogniserWorkerScope {
@@ -27,7 +28,7 @@ export function startRecogniserWorker(scope: RecogniserWorkerScope): void {
   const session = fileBytes(scope.location.href, OCR_FILES.recogniser).then((bytes) => ort.InferenceSession.create(bytes));
   session.then(
     () => scope.postMessage({ type: 'ready' }),
-    (error: unknown) => scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => scope.postMessage({ type: 'failed', message: messageOf(error) }),
   );
   const recognise = session.then(lineRecogniserOn);
   scope.addEventListener('message', (event) => {
@@ -36,7 +37,7 @@ export function startRecogniserWorker(scope: RecogniserWorkerScope): void {
       .then((run) => run(tensor, width))
       .then(
         ({ probs, steps, classes }) => scope.postMessage({ type: 'line', id, ok: true, probs, steps, classes }, [probs.buffer]),
-        (error: unknown) => scope.postMessage({ type: 'line', id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => scope.postMessage({ type: 'line', id, ok: false, message: messageOf(error) }),
       );
   });
 }

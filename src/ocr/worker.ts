@@ -13,6 +13,7 @@ import { readImage } from './pipeline';
 import { recogniserInWorker, type RecogniserWorkerHandle } from './recogniser-worker';
 import type { RgbaImage } from './types';
 import { RECOGNISER_WORKER_NAME, type WorkerFailureStage, type WorkerReadRequest, type WorkerReadResponse } from './worker-protocol';
+import { messageOf } from '../untyped';
 
 /** The part of a dedicated worker's global scope this uses. */
 export interface WorkerScope {
@@ -103,7 +104,7 @@ export function startOcrWorker(scope: WorkerScope): void {
       };
     } catch (error) {
       const stage = error instanceof StageError ? error.stage : 'read';
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       return { id: request.id, ok: false, stage, message };
     }
   }

@@ -4,6 +4,7 @@ import { isTransient, TranslationError } from './errors';
 import { createLimiter } from './limiter';
 import { createTokenBucket } from './token-bucket';
 import type { Backend, LanguagePair } from './types';
+import { messageOf } from '../untyped';
 
 export interface RetryPolicy {
   /** Tries per request, the first included. */
@@ -280,7 +281,7 @@ export class BackendLane {
 
 function asTranslationError(error: unknown, backendName: string): TranslationError {
   if (error instanceof TranslationError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return new TranslationError('bad-response', `${backendName} failed: ${message}`);
 }
 

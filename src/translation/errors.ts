@@ -3,6 +3,8 @@
  * what the service does next (retry the same backend, move on to the next one) and what the
  * UI offers; the message is shown as is.
  */
+import { messageOf } from '../untyped';
+
 export type TranslationErrorCode =
   | 'rate-limited'
   | 'auth'
@@ -40,7 +42,7 @@ export interface TranslationErrorInfo {
 
 export function errorInfo(error: unknown): TranslationErrorInfo {
   if (error instanceof TranslationError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return { code: 'network', message: `Translation failed: ${message}` };
 }
 
@@ -88,7 +90,7 @@ export function fetchFailure(backendName: string, error: unknown): TranslationEr
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new TranslationError('timeout', `${backendName} did not answer in time`);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return new TranslationError('network', `${backendName} could not be reached (${message})`);
 }
 

@@ -5,6 +5,7 @@
  * its default.
  */
 import { versioned } from './1-versioned';
+import { isRecord } from '../../untyped';
 
 type Step = (stored: Record<string, unknown>) => Record<string, unknown>;
 
@@ -13,9 +14,6 @@ const STEPS: readonly Step[] = [versioned];
 /** The version today's settings are stored with. */
 export const SETTINGS_VERSION = STEPS.length;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The version a stored object says it has: none is 0 (before versions); an unreadable one is 0 too. */
 export function versionOf(stored: Record<string, unknown>): number {

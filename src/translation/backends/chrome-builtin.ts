@@ -12,6 +12,7 @@ import {
   type TranslatorApi,
 } from '../on-device-translator';
 import type { Backend, LanguagePair } from '../types';
+import { messageOf } from '../../untyped';
 
 const NAME = "Chrome's on-device translator";
 
@@ -43,7 +44,7 @@ export class OffscreenTranslator {
 }
 
 function unreachable(error: unknown): TranslationError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return new TranslationError('unavailable', `${NAME} could not be reached (${message})`);
 }
 

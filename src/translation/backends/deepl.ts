@@ -2,6 +2,7 @@ import type { Settings } from '../../settings/schema';
 import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import { sendHttp, type HttpRequest } from '../http';
 import type { Backend, LanguagePair } from '../types';
+import { isRecord } from '../../untyped';
 
 const NAME = 'DeepL';
 const FREE_URL = 'https://api-free.deepl.com';
@@ -124,9 +125,6 @@ function deeplError(status: number, detail: string | undefined, retryAfterHeader
   return httpError(NAME, status, detail, parseRetryAfter(retryAfterHeader));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function createDeeplBackend(settings: Settings): Backend {
   const config = settings.backends.deepl;

@@ -3,6 +3,7 @@ import { findSlangInAll, type SlangEntry } from '../../text/slang';
 import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
 import { sendHttp, type HttpRequest } from '../http';
 import type { Backend, LanguagePair } from '../types';
+import { isRecord } from '../../untyped';
 
 const NAME = 'OpenAI-compatible API';
 
@@ -141,9 +142,6 @@ function stripFences(content: string): string {
   return content.replace(/^[ \t]*```[^\n`]*$/gm, '').trim();
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The index of the `]` closing the `[` at `start`, skipping brackets inside JSON strings; -1 if none. */
 function closingBracket(text: string, start: number): number {
