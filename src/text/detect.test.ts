@@ -49,6 +49,12 @@ describe('isChinese on the fixture pages', () => {
 });
 
 describe('detectLanguage', () => {
+  it('reads the Chinese written straight after a link, as the token protection cuts the link there', () => {
+    expect(detectLanguage('https://xhslink.com/a/9kQpZ2mXv超好用')).toBe('zh');
+    expect(detectLanguage('看这里 www.example.com/a，')).toBe('zh');
+    expect(detectLanguage('https://xhslink.com/a/9kQpZ2mXv [笑哭R]')).toBe('none');
+  });
+
   it('reads Traditional Chinese as Chinese', () => {
     expect(detectLanguage('好想去！請問騎行租電動車大概多少錢一天？')).toBe('zh');
   });

@@ -5,6 +5,10 @@
  */
 
 import { withoutMentions } from './mentions';
+import { LINK, SHORTCODE } from './tokens';
+
+const LINKS = new RegExp(LINK, 'gu');
+const SHORTCODES = new RegExp(SHORTCODE, 'gu');
 
 const HAN = /\p{Script=Han}/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
@@ -21,10 +25,7 @@ export type TextLanguage = 'zh' | 'ja' | 'ko' | 'other' | 'none';
  * see mentions.ts) and RedNote emoji codes such as `[笑哭R]`.
  */
 export function withoutUntranslatable(text: string, mentions?: readonly string[]): string {
-  return withoutMentions(text, mentions)
-    .replace(/\bhttps?:\/\/\S+/giu, ' ')
-    .replace(/\bwww\.\S+/giu, ' ')
-    .replace(/\[[^\s[\]]{1,8}\]/gu, ' ');
+  return withoutMentions(text, mentions).replace(LINKS, ' ').replace(SHORTCODES, ' ');
 }
 
 function count(text: string, pattern: RegExp): number {

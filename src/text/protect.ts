@@ -10,6 +10,7 @@
  */
 
 import { mentionSpans, type Span } from './mentions';
+import { LINK, SHORTCODE } from './tokens';
 
 export interface ProtectedText {
   /** The text with every protected token replaced by `{i}`. */
@@ -18,10 +19,6 @@ export interface ProtectedText {
   tokens: string[];
 }
 
-// URLs stop at whitespace and at CJK text or punctuation, because RedNote writes links straight
-// into Chinese sentences (`看这里https://xhslink.com/a/xyz，超好用`) and share links are ASCII.
-const URL_CHAR = String.raw`[^\s<>"\[\]\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]`;
-const LINK = String.raw`(?<![A-Za-z0-9])(?:https?:\/\/|www\.)${URL_CHAR}+`;
 
 // A hashtag name ends at blanks, another `#` or `@`, brackets and sentence punctuation, so that
 // `#旅行攻略，超实用` protects only the tag.
@@ -31,8 +28,6 @@ const RAW_TAG = String.raw`#[^#\n\[\]]{1,64}\[话题\]#`;
 // `(?<![A-Za-z0-9])` keeps `C#` and `issue#12` out; several tags in a row are one match.
 const HASHTAG = String.raw`(?<![A-Za-z0-9])(?:${RAW_TAG}|#${TAG_CHAR}+)+`;
 
-/** Same rule as detect.ts: `[` 1–8 non-space, non-bracket characters `]`. */
-const SHORTCODE = String.raw`\[[^\s\[\]]{1,8}\]`;
 
 const KEYCAP = String.raw`[0-9#*]\uFE0F?\u20E3`;
 // 〰 and 〽 are Extended_Pictographic but Chinese text uses them as punctuation: only their
