@@ -6,19 +6,9 @@ import { sendJson, startLocalServer } from '../../../tests/fakes/http';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { findSlangInAll } from '../../text/slang';
 import { isTransient } from '../errors';
-import {
-  buildOpenAiRequest,
-  createOpenAiBackend,
-  languageName,
-  parseOpenAiResponse,
-  parseOpenAiTranslations,
-  PROMPT_VERSION,
-  replyPrompt,
-  singleTranslation,
-  stripReasoning,
-  systemPrompt,
-  userMessage,
-} from './openai';
+import { buildOpenAiRequest, createOpenAiBackend } from './openai';
+import { parseOpenAiResponse, parseOpenAiTranslations, singleTranslation, stripReasoning } from './openai/answer';
+import { languageName, PROMPT_VERSION, replyPrompt, systemPrompt, userMessage } from './openai/prompt';
 import { thrownBy } from '../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
