@@ -1,4 +1,5 @@
 import type { ReplyTone } from '../../src/settings/schema';
+import { protectText } from '../../src/text/protect';
 
 /**
  * English replies the fakes translate into fixed Chinese (casual, and polite where the reply has
@@ -55,7 +56,8 @@ const DICTIONARY: Record<string, string> = {
   'Day3 喜洲古镇+稻田，吃到了超好吃的喜洲粑粑': 'Day 3: Xizhou old town + rice fields, and the most delicious Xizhou baba',
   '⚠️避雷：古城门口的鲜花饼别买，又贵又干': '⚠️ Avoid: the flower cakes at the Old Town gate, pricey and dry',
   '住宿推荐双廊的海景民宿，推开窗就是洱海，绝绝子！': 'Stay at a lake-view guesthouse in Shuanglang: open the window and Erhai is right there, amazing!',
-  '有问题评论区问我，看到都会回～ 下次一起去！': 'Ask me anything in the comments, I reply to everything ~ let’s go together next time!',
+  '有问题评论区问我，看到都会回～ @小鹿今天不加班 下次一起去！':
+    'Ask me anything in the comments, I reply to everything ~ @小鹿今天不加班 let’s go together next time!',
   大理旅行: 'DaliTravel',
   旅行攻略: 'TravelGuide',
   洱海: 'ErhaiLake',
@@ -77,6 +79,40 @@ const DICTIONARY: Record<string, string> = {
   ...BACK_TRANSLATIONS,
 };
 
+/**
+ * RedBridge sends emoji, hashtags, @mentions and links as placeholders `{0}`, `{1}`, … numbered
+ * across the whole unit (see src/text/protect.ts), so a line of a note's body may arrive as
+ * `{1}避雷：…`. Each known text that has such tokens is also known in that form, with its
+ * placeholders as `{}`, and answered with its English in the same form: a real backend copies
+ * the placeholders, and RedBridge puts the tokens back, so the overlay reads the English above.
+ */
+const PLACEHOLDER = /\{\d+\}/g;
+const SLOT = '{}';
+const slotted = (text: string) => text.replace(PLACEHOLDER, SLOT);
+
+const SLOTTED_DICTIONARY: ReadonlyMap<string, string> = new Map(
+  Object.entries(DICTIONARY).flatMap(([source, english]) => {
+    const from = protectText(source);
+    if (from.tokens.length === 0) return [];
+    const to = protectText(english);
+    if (to.tokens.join('\n') !== from.tokens.join('\n')) {
+      throw new Error(`The fake English for ${JSON.stringify(source)} must keep its emoji, tags, mentions and links, in order`);
+    }
+    return [[slotted(from.text), slotted(to.text)] as const];
+  }),
+);
+
+/** The known English of `text` as a backend receives it, with the same placeholders in the same order. */
+function knownEnglish(text: string): string | undefined {
+  const known = DICTIONARY[text];
+  if (known !== undefined) return known;
+  const english = SLOTTED_DICTIONARY.get(slotted(text));
+  if (english === undefined) return undefined;
+  const placeholders = text.match(PLACEHOLDER) ?? [];
+  let next = 0;
+  return english.replace(/\{\}/g, () => placeholders[next++] ?? SLOT);
+}
+
 export const FAKE_PREFIX = 'EN: ';
 /** What a fake writes for English it has no Chinese for, so a test can tell the source of a reply. */
 export const FAKE_ZH_PREFIX = '中文：';
@@ -97,7 +133,7 @@ export function fakeTranslate(text: string, target: unknown = 'en', tone?: unkno
     const polite = tone === 'polite' ? POLITE_REPLY_DICTIONARY[text] : undefined;
     return polite ?? REPLY_DICTIONARY[text] ?? `${FAKE_ZH_PREFIX}${text}`;
   }
-  return DICTIONARY[text] ?? `${FAKE_PREFIX}${text}`;
+  return knownEnglish(text) ?? `${FAKE_PREFIX}${text}`;
 }
 
 /** The source text behind a fake translation (the inverse of `fakeTranslate`). */
