@@ -1,9 +1,10 @@
 import type { MarkedText } from '../messaging/protocol';
 import type { createTranslateClient } from '../messaging/translate-client';
-import { BACKEND_LABELS, type BackendId } from '../settings/schema';
+import type { BackendId } from '../settings/schema';
 import type { UnitContent } from '../sites/types';
 import { isChinese } from '../text/detect';
 import type { TranslateOutcome } from '../messaging/wire';
+import { backendLabel } from '../ui/backend-label';
 import type { OverlayState } from '../ui/overlay-state';
 
 /** Only the Chinese parts of a unit are translated; null when it has none. */
@@ -54,7 +55,7 @@ export function overlayStateOf(request: Pick<UnitContent, 'text'>, outcomes: rea
   if (failed && !failed.ok) return { status: 'error', message: failed.error.message };
   const translations = outcomes.map((outcome) => (outcome.ok ? outcome.translation : ''));
   const backendId = outcomes[0]?.ok ? outcomes[0].backend : undefined;
-  const backend = backendId ? BACKEND_LABELS[backendId] : '';
+  const backend = backendId ? backendLabel(backendId) : '';
   const slang = new Map(outcomes.flatMap((outcome) => (outcome.ok ? (outcome.slang ?? []) : [])).map((e) => [e.term, e]));
   return {
     status: 'done',

@@ -7,16 +7,6 @@
 export const BACKEND_IDS = ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'] as const;
 export type BackendId = (typeof BACKEND_IDS)[number];
 
-/** How the UI names each backend. */
-export const BACKEND_LABELS: Record<BackendId, string> = {
-  google: 'Google Translate',
-  microsoft: 'Microsoft Translator',
-  deepl: 'DeepL',
-  libretranslate: 'LibreTranslate',
-  openai: 'OpenAI-compatible API',
-  chrome: 'Chrome on-device translator',
-};
-
 /** `bilingual`: overlays under every unit. `hover`: a unit's translation only when pointed at. `off`: none. */
 export const DISPLAY_MODES = ['bilingual', 'hover', 'off'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];

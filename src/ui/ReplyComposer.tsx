@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ReplyDraft } from '../drafts/draft';
 import type { TypeResult } from '../dom/type-text';
 import type { MarkedText, ReplyTranslation } from '../messaging/protocol';
-import { BACKEND_LABELS, type ReplyTone } from '../settings/schema';
+import type { ReplyTone } from '../settings/schema';
 import type { TranslateOutcome } from '../messaging/wire';
+import { backendLabel } from './backend-label';
 import { t } from './i18n';
 
 /** The comment being answered, as the panel shows it. */
@@ -221,7 +222,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400, maxUnsa
     }
     changed();
     setChinese(result.translation);
-    setBackendNote({ label: BACKEND_LABELS[result.backend], toneApplied: result.toneApplied });
+    setBackendNote({ label: backendLabel(result.backend), toneApplied: result.toneApplied });
     if (result.check.ok) {
       setBack(result.check.translation);
       setChecked(result.translation);

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { BACKEND_IDS, BACKEND_LABELS, type BackendId } from '../settings/schema';
+import { BACKEND_IDS, type BackendId } from '../settings/schema';
 import type { OverlayPlacement } from '../sites/types';
 import type { SlangEntry } from '../text/slang';
+import { backendLabel } from './backend-label';
 import { t } from './i18n';
 import type { OverlayState } from './overlay-state';
 
@@ -119,7 +120,7 @@ function OtherBackends({
               onRetranslate(id);
             }}
           >
-            {BACKEND_LABELS[id]}
+            {backendLabel(id)}
           </button>
         ))}
       </span>

@@ -164,7 +164,7 @@ describe('the reply composer in Simplified Chinese', () => {
     expect(labels()).toContain('中文译文（可以修改）');
     expect(container.querySelector('p.back-label')!.textContent).toBe('回译');
     expect(container.querySelector('p.note')!.textContent).toBe(
-      'Google Translate 翻译时不区分语气，因此“随意”不会生效；OpenAI 兼容 API 会按语气翻译。',
+      '谷歌翻译不区分语气，因此“随意”不会生效；OpenAI 兼容 API 会按语气翻译。',
     );
     expect(buttonNames()).toContain('插入评论框');
 
@@ -222,7 +222,7 @@ describe('the translation overlay in Simplified Chinese', () => {
           status: 'done',
           text: 'The best',
           tags: [],
-          backend: 'Google Translate',
+          backend: '谷歌翻译',
           backendId: 'google',
           slang: [{ term: '绝绝子', meaning: 'Amazing, the best.' }],
         }}
@@ -234,16 +234,22 @@ describe('the translation overlay in Simplified Chinese', () => {
       container,
     );
     const done = container.querySelector('[data-state="done"]')!;
-    expect(done.getAttribute('aria-label')).toBe('Google Translate 的译文');
-    expect(done.getAttribute('title')).toBe('由 RedBridge 使用 Google Translate 翻译');
+    expect(done.getAttribute('aria-label')).toBe('谷歌翻译 的译文');
+    expect(done.getAttribute('title')).toBe('由 RedBridge 使用 谷歌翻译 翻译');
     expect(container.querySelector('details.slang summary')!.textContent).toBe('网络用语：绝绝子');
-    expect(container.querySelector('details.other summary')!.textContent).toBe('Google Translate 翻译 · 重新翻译');
+    expect(container.querySelector('details.other summary')!.textContent).toBe('译自 谷歌翻译 · 重新翻译');
     const other = container.querySelector<HTMLDetailsElement>('details.other')!;
     other.open = true;
     other.dispatchEvent(new Event('toggle'));
     await settle();
     expect(container.querySelector('.other-list')!.getAttribute('aria-label')).toBe('改用以下服务重新翻译');
-    // Backend names stay as they are.
-    expect(Array.from(container.querySelectorAll('button.other-backend'), (b) => b.textContent)).toContain('DeepL');
+    // The other backends, by their Chinese names (DeepL's is the same in both).
+    expect(Array.from(container.querySelectorAll('button.other-backend'), (b) => b.textContent)).toEqual([
+      '微软翻译',
+      'DeepL',
+      'LibreTranslate',
+      'OpenAI 兼容 API',
+      'Chrome 设备端翻译',
+    ]);
   });
 });

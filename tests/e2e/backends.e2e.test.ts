@@ -8,7 +8,8 @@ import { startFakeMicrosoft } from '../fakes/fake-microsoft';
 import { startFakeOpenAi, type FakeOpenAiMode } from '../fakes/fake-openai';
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
-import { BACKEND_LABELS, type BackendId } from '../../src/settings/schema';
+import englishMessages from '../../public/_locales/en/messages.json';
+import type { BackendId } from '../../src/settings/schema';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
 import { checkExpectations, itemsPresentAfter } from './expectations';
 import { expandAllReplies, readOverlays, scrollThrough, settle, strayOverlays, type OverlayInfo } from './overlays';
@@ -18,6 +19,9 @@ type HttpBackendId = Exclude<BackendId, 'chrome'>;
 const DEEPL_KEY = 'e2e-key:fx';
 /** Longer than the service's 15 s request timeout. */
 const TOO_SLOW_MS = 20_000;
+
+/** A backend's name as the browsers here show it: their UI language is English. */
+const englishLabel = (id: BackendId) => (englishMessages as Record<string, { message: string }>)[`backend_${id}`]!.message;
 
 /** Records uncaught exceptions and unhandled rejections of one target (page or service worker). */
 async function watchExceptions(session: CDPSession, into: string[], where: string): Promise<void> {
@@ -114,7 +118,7 @@ describe('translation backends in chromium', () => {
 
       const overlays = await readOverlays(page);
       expect(checkExpectations(noteItems(), overlays)).toEqual([]);
-      expect(labelsOf(overlays)).toEqual(new Set([`Translation by ${BACKEND_LABELS[id]}`]));
+      expect(labelsOf(overlays)).toEqual(new Set([`Translation by ${englishLabel(id)}`]));
       expect(sentTexts(fakes[id]).length).toBeGreaterThan(0);
       for (const other of Object.keys(fakes) as HttpBackendId[]) {
         if (other !== id) expect(fakes[other].requests).toEqual([]);
@@ -133,7 +137,7 @@ describe('translation backends in chromium', () => {
 
       const overlays = await readOverlays(page);
       expect(checkExpectations(noteItems(), overlays)).toEqual([]);
-      expect(labelsOf(overlays)).toEqual(new Set([`Translation by ${BACKEND_LABELS.openai}`]));
+      expect(labelsOf(overlays)).toEqual(new Set([`Translation by ${englishLabel('openai')}`]));
       await page.close();
     },
   );

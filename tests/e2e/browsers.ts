@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,13 @@ export interface LaunchOptions {
    * extension's own files 35–45 % slower, which no user pays.
    */
   networkEvents?: boolean;
+  /**
+   * The browser's UI language, e.g. `zh-CN`, from which `browser.i18n` picks the extension's
+   * messages (default: the machine's, English here). Chromium gets `--lang` (its headless
+   * `i18n.getUILanguage()` still says `en-US`, but `getMessage` follows); Firefox the pref and a
+   * language pack (`writeLangpack`).
+   */
+  uiLanguage?: string;
 }
 
 /** Chromium maps the names in its host resolver; the port stays in the URL. */
@@ -71,6 +78,35 @@ function chromiumHostArgs(hosts: readonly string[]): string[] {
 function firefoxHostPrefs(hosts: readonly string[]): Record<string, unknown> {
   if (hosts.length === 0) return {};
   return { 'network.dns.localDomains': hosts.join(','), 'dom.security.https_first': false };
+}
+
+/**
+ * Firefox takes its UI language from `intl.locale.requested`, but only one it has, and Debian's
+ * firefox-esr has English alone (the others are `firefox-esr-l10n-*` packages). A language pack
+ * that declares the language with an empty Fluent source is enough to make Firefox have it:
+ * `browser.i18n` then answers in it, as with a real pack, and Firefox's own UI falls back to
+ * English string by string. Installed as a temporary add-on, so it needs no signature; it must
+ * name the browser's major version. Written into `home`, and returns its folder.
+ */
+async function writeLangpack(home: string, language: string, browserVersion: string): Promise<string> {
+  const major = /(\d+)\./.exec(browserVersion)?.[1];
+  if (!major) throw new Error(`Cannot tell Firefox's version from "${browserVersion}"`);
+  const dir = join(home, `langpack-${language}`);
+  await mkdir(join(dir, 'browser/localization', language), { recursive: true });
+  await writeFile(join(dir, 'browser/localization', language, 'empty.ftl'), '');
+  const manifest = {
+    manifest_version: 2,
+    name: `${language} for RedBridge's e2e tests`,
+    version: '1.0',
+    langpack_id: language,
+    browser_specific_settings: {
+      gecko: { id: `langpack-${language}@e2e.redbridge`, strict_min_version: `${major}.0`, strict_max_version: `${major}.*` },
+    },
+    languages: { [language]: { version: '1', chrome_resources: {} } },
+    sources: { browser: { base_path: 'browser/' } },
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 /** Debian's Chromium with a profile under `home`, and with the extension in `extensionDir` if given. */
@@ -107,9 +143,15 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   // Browsers write profiles and caches into $HOME: keep them in a temp dir.
   const home = options.home ?? (await mkdtemp(join(tmpdir(), `redbridge-${name}-`)));
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') };
+  const language = options.uiLanguage;
   const browser =
     name === 'chromium'
-      ? await launchChromium(home, extensionDir, chromiumHostArgs(options.loopbackHosts ?? []), options.networkEvents)
+      ? await launchChromium(
+          home,
+          extensionDir,
+          [...chromiumHostArgs(options.loopbackHosts ?? []), ...(language ? [`--lang=${language}`] : [])],
+          options.networkEvents,
+        )
       : await puppeteer.launch({
           browser: 'firefox',
           networkEnabled: options.networkEvents ?? true,
@@ -124,9 +166,14 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
             'extensions.webextensions.keepStorageOnUninstall': true,
             'extensions.webextensions.keepUuidOnUninstall': true,
             ...firefoxHostPrefs(options.loopbackHosts ?? []),
+            ...(language ? { 'intl.locale.requested': language } : {}),
           },
         });
-  if (name === 'firefox') await browser.installExtension(extensionDir);
+  if (name === 'firefox') {
+    // The language first: an extension picks its messages' language when it starts.
+    if (language) await browser.installExtension(await writeLangpack(home, language, await browser.version()));
+    await browser.installExtension(extensionDir);
+  }
 
   let chromeExtensionId: string | null = null;
   async function extensionOrigin(): Promise<string> {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { BACKEND_IDS, type BackendId } from '../../settings/schema';
+import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 import { BackendTest, type TestAnswer } from './BackendTest';
 import { SecretField, TextField, type FormBinding } from './fields';
@@ -70,7 +71,7 @@ export function BackendSettings({ backend, binding, test }: BackendSettingsProps
           onClick={() => setFolding({ inChain, open: !open })}
         >
           <span class="name" id={`${id}-name`}>
-            {t(`options_backend_${backend}`)}
+            {backendLabel(backend)}
           </span>
           {role && <span class="role">{role}</span>}
         </button>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackendId } from '../../settings/schema';
 import type { TranslateOutcome } from '../../messaging/wire';
+import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 
 /** What a test ends with: the backend's answer, or the form's own refusal to send invalid fields. */
@@ -44,7 +45,7 @@ export function BackendTest({ backend, run }: BackendTestProps) {
     else setState({ kind: 'failed', message: answer.error.message });
   }
 
-  const name = t(`options_backend_${backend}`);
+  const name = backendLabel(backend);
   return (
     <div class="backend-test" data-backend={backend} data-state={state.kind}>
       <button

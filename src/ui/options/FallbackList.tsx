@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BACKEND_IDS, type BackendId } from '../../settings/schema';
+import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 import { moved } from './settings-form';
 
@@ -12,8 +13,6 @@ export interface FallbackListProps {
 }
 
 type Action = 'up' | 'down' | 'remove';
-
-const nameOf = (id: BackendId) => t(`options_backend_${id}`);
 
 /**
  * The fallback order as a list with Move up, Move down and Remove buttons, and a picker to add
@@ -52,14 +51,14 @@ export function FallbackList({ value, primary, onChange }: FallbackListProps) {
   function move(index: number, delta: number): void {
     const id = value[index]!;
     onChange(moved(value, index, delta));
-    setAnnouncement(t('options_fallback_moved', [nameOf(id), String(index + delta + 1)]));
+    setAnnouncement(t('options_fallback_moved', [backendLabel(id), String(index + delta + 1)]));
     setFocus({ id, action: delta < 0 ? 'up' : 'down' });
   }
 
   function remove(index: number): void {
     const id = value[index]!;
     onChange(value.filter((_, i) => i !== index));
-    setAnnouncement(t('options_fallback_removed', nameOf(id)));
+    setAnnouncement(t('options_fallback_removed', backendLabel(id)));
     // The next backend's Remove, or the previous one's when the last went, or the picker.
     setFocus({ id: value[index + 1] ?? value[index - 1] ?? null, action: 'remove' });
   }
@@ -68,7 +67,7 @@ export function FallbackList({ value, primary, onChange }: FallbackListProps) {
     if (!picked) return;
     onChange([...value, picked]);
     setToAdd('');
-    setAnnouncement(t('options_fallback_added', nameOf(picked)));
+    setAnnouncement(t('options_fallback_added', backendLabel(picked)));
   }
 
   return (
@@ -83,14 +82,14 @@ export function FallbackList({ value, primary, onChange }: FallbackListProps) {
           {value.map((id, index) => (
             <li key={id} data-backend={id}>
               <span class="name">
-                {nameOf(id)}
+                {backendLabel(id)}
                 {id === primary && <span class="note"> {t('options_fallback_isPrimary')}</span>}
               </span>
               <span class="buttons">
                 <button
                   type="button"
                   data-action="up"
-                  aria-label={t('options_fallback_up', nameOf(id))}
+                  aria-label={t('options_fallback_up', backendLabel(id))}
                   disabled={index === 0}
                   onClick={() => move(index, -1)}
                 >
@@ -99,7 +98,7 @@ export function FallbackList({ value, primary, onChange }: FallbackListProps) {
                 <button
                   type="button"
                   data-action="down"
-                  aria-label={t('options_fallback_down', nameOf(id))}
+                  aria-label={t('options_fallback_down', backendLabel(id))}
                   disabled={index === value.length - 1}
                   onClick={() => move(index, 1)}
                 >
@@ -108,7 +107,7 @@ export function FallbackList({ value, primary, onChange }: FallbackListProps) {
                 <button
                   type="button"
                   data-action="remove"
-                  aria-label={t('options_fallback_remove', nameOf(id))}
+                  aria-label={t('options_fallback_remove', backendLabel(id))}
                   onClick={() => remove(index)}
                 >
                   {t('options_remove')}
@@ -124,7 +123,7 @@ export function FallbackList({ value, primary, onChange }: FallbackListProps) {
           <select id="fallback-add" ref={addRef} value={picked} onChange={(event) => setToAdd(event.currentTarget.value as BackendId)}>
             {addable.map((id) => (
               <option key={id} value={id}>
-                {nameOf(id)}
+                {backendLabel(id)}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, IMAGE_TRANSLATION_MODES, REPLY_TONES, type BackendId } from '../../settings/schema';
+import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 import { backendOrder, BackendSettings } from './BackendSettings';
 import type { TestAnswer } from './BackendTest';
@@ -215,7 +216,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         <section class="card" aria-labelledby="backends-heading">
           <h2 id="backends-heading">{t('options_backends_heading')}</h2>
           <p class="help">{t('options_backends_help')}</p>
-          <SelectField binding={binding} path="backend" options={BACKEND_IDS} optionLabel={(id) => t(`options_backend_${id}`)} />
+          <SelectField binding={binding} path="backend" options={BACKEND_IDS} optionLabel={backendLabel} />
           <FallbackList value={form.fallbacks} primary={form.backend} onChange={(next) => binding.set('fallbacks', next)} />
           {backendOrder(form.backend, form.fallbacks).map((id) => (
             <BackendSettings key={id} backend={id} binding={binding} test={() => test(id)} />

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { BackendId } from '../../settings/schema';
+import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 import { valueAt, type FieldErrors, type FieldPath, type SettingsForm } from './settings-form';
 
@@ -112,7 +114,7 @@ export function SecretField({ binding, path }: FieldProps) {
           type="button"
           class="reveal"
           aria-controls={id}
-          aria-label={t(shown ? 'options_hideKey' : 'options_showKey', t(`options_backend_${path.split('.')[1]}`))}
+          aria-label={t(shown ? 'options_hideKey' : 'options_showKey', backendLabel(path.split('.')[1] as BackendId))}
           onClick={() => setShown(!shown)}
         >
           {t(shown ? 'options_hide' : 'options_show')}

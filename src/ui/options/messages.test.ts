@@ -11,7 +11,7 @@ const optionKeys = (messages: Record<string, unknown>) => Object.keys(messages).
 /** Message names the options page builds from a value rather than writes out. */
 const BUILT_KEYS = [
   ...SETTING_PATHS.flatMap((path) => [`options_label_${path.replace(/\./g, '_')}`, `options_help_${path.replace(/\./g, '_')}`]),
-  ...BACKEND_IDS.flatMap((id) => [`options_backend_${id}`, `options_backend_${id}_help`]),
+  ...BACKEND_IDS.map((id) => `options_backend_${id}_help`),
   ...DISPLAY_MODES.flatMap((mode) => [`options_display_${mode}`, `options_display_${mode}_help`]),
   ...HOVER_KEYS.map((key) => `options_hoverKey_${key}`),
   ...IMAGE_TRANSLATION_MODES.flatMap((mode) => [`options_imageTranslation_${mode}`, `options_imageTranslation_${mode}_help`]),

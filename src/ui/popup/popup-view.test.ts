@@ -22,7 +22,7 @@ describe('formatDuration', () => {
 describe('healthView', () => {
   it('names the backend and says it has not been used yet', () => {
     expect(healthView({ id: 'google', state: 'unused' })).toEqual({
-      name: 'Google Translate',
+      name: 'backend_google',
       label: 'popup_health_unused',
       tone: 'idle',
       error: null,
@@ -31,7 +31,7 @@ describe('healthView', () => {
 
   it('reads a working backend as ok', () => {
     expect(healthView({ id: 'microsoft', state: 'working' })).toMatchObject({
-      name: 'Microsoft Translator',
+      name: 'backend_microsoft',
       label: 'popup_health_working',
       tone: 'ok',
       error: null,
@@ -40,7 +40,7 @@ describe('healthView', () => {
 
   it('keeps the last error word for word for a rate-limited, failing or paused backend', () => {
     expect(healthView({ id: 'google', state: 'rate-limited', lastError: 'Google: HTTP 429' })).toEqual({
-      name: 'Google Translate',
+      name: 'backend_google',
       label: 'popup_health_rate_limited',
       tone: 'warn',
       error: 'Google: HTTP 429',

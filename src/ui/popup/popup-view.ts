@@ -1,6 +1,6 @@
 import type { TabStats } from '../../messaging/content-messages';
-import { BACKEND_LABELS } from '../../settings/schema';
 import type { BackendStatus } from '../../messaging/wire';
+import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 
 /** How a backend's health reads in the popup: a word, a colour class, and the details. */
@@ -23,7 +23,7 @@ export function formatDuration(ms: number): string {
 }
 
 export function healthView(status: BackendStatus): HealthView {
-  const name = BACKEND_LABELS[status.id] ?? status.id;
+  const name = backendLabel(status.id);
   switch (status.state) {
     case 'unused':
       return { name, label: t('popup_health_unused'), tone: 'idle', error: null };
