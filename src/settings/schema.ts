@@ -3,6 +3,7 @@
  * Stored objects may be partial or come from an older version, so everything read goes through
  * `parseSettings`, which merges with the defaults and replaces invalid values.
  */
+import { isRecord } from '../untyped';
 
 export const BACKEND_IDS = ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'] as const;
 export type BackendId = (typeof BACKEND_IDS)[number];
@@ -152,9 +153,6 @@ const oneOf =
   (v): v is T =>
     typeof v === 'string' && (values as readonly string[]).includes(v);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Merges a stored (possibly partial, possibly invalid) value with the defaults. */
 export function parseSettings(stored: unknown): ParsedSettings {

@@ -6,6 +6,7 @@ import type { ReplyTone } from '../settings/schema';
 import type { TranslateOutcome } from '../messaging/wire';
 import { backendLabel } from './backend-label';
 import { t } from './i18n';
+import { messageOf } from '../untyped';
 
 /** The comment being answered, as the panel shows it. */
 export interface ComposerTarget {
@@ -67,9 +68,9 @@ const TONE_LABELS: Record<ReplyTone, string> = { casual: 'composer_tone_casual',
 /** Statuses about the English → Chinese step, shown by the Translate button; the rest by the result. */
 const TRANSLATE_ACTIVITIES = new Set<Activity['kind']>(['load-failed', 'translating', 'empty', 'translate-failed']);
 
-function messageOf(error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  return t('composer_notResponding', detail);
+/** What the panel says when the background could not be asked. */
+function notResponding(error: unknown): string {
+  return t('composer_notResponding', messageOf(error));
 }
 
 /** `text` ending with a full stop, unless it already ends with punctuation. */
@@ -128,7 +129,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400, maxUnsa
     } catch (error) {
       if (!alive.current) return;
       setLoad('failed');
-      setActivity({ kind: 'load-failed', message: messageOf(error) });
+      setActivity({ kind: 'load-failed', message: notResponding(error) });
       return;
     }
     if (!alive.current) return;
@@ -173,7 +174,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400, maxUnsa
     api
       .translateComment({ text: target.text, mentions: target.mentions })
       .then((outcome) => live && setTargetTranslation(outcome))
-      .catch((error: unknown) => live && setTargetTranslation({ ok: false, error: { code: 'network', message: messageOf(error) } }));
+      .catch((error: unknown) => live && setTargetTranslation({ ok: false, error: { code: 'network', message: notResponding(error) } }));
     return () => {
       live = false;
     };
@@ -211,7 +212,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400, maxUnsa
     try {
       result = await api.translateReply(english, tone, retry);
     } catch (error) {
-      setActivity({ kind: 'translate-failed', message: messageOf(error) });
+      setActivity({ kind: 'translate-failed', message: notResponding(error) });
       return;
     } finally {
       inFlight.current = false;
@@ -243,7 +244,7 @@ export function ReplyComposer({ target, api, onClose, saveDelayMs = 400, maxUnsa
     try {
       outcome = await api.checkReply(text, retry);
     } catch (error) {
-      setActivity({ kind: 'check-failed', message: messageOf(error) });
+      setActivity({ kind: 'check-failed', message: notResponding(error) });
       return;
     } finally {
       inFlight.current = false;

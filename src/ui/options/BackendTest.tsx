@@ -3,6 +3,7 @@ import type { BackendId } from '../../settings/schema';
 import type { TranslateOutcome } from '../../messaging/wire';
 import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
+import { messageOf } from '../../untyped';
 
 /** What a test ends with: the backend's answer, or the form's own refusal to send invalid fields. */
 export type TestAnswer = TranslateOutcome | { ok: false; invalidFields: true };
@@ -35,7 +36,7 @@ export function BackendTest({ backend, run }: BackendTestProps) {
     try {
       answer = await run();
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       answer = { ok: false, error: { code: 'network', message: t('options_test_noBackground', detail) } };
     }
     if (!alive.current) return;

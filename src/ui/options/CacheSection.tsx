@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { CacheStats, OptionsApi } from './options-api';
 import { formatBytes, hitRate } from './settings-form';
+import { messageOf } from '../../untyped';
 
 type Stats = { kind: 'loading' } | { kind: 'ok'; stats: CacheStats } | { kind: 'failed'; message: string };
 
 type Clearing = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'clearing' } | { kind: 'cleared' } | { kind: 'failed'; message: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** How many translations the cache holds, its size and how often it answered, with Clear cache (after a confirmation). */
 export function CacheSection({ api }: { api: Pick<OptionsApi, 'cacheStats' | 'clearCache'> }) {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { OcrStatus, OptionsApi } from './options-api';
 import { formatBytes, formatMegabytes, formatMilliseconds } from './settings-form';
+import { messageOf } from '../../untyped';
 
 type EngineStatus = OcrStatus['engine'];
 
@@ -9,7 +10,6 @@ type Status = { kind: 'loading' } | { kind: 'ok'; status: OcrStatus } | { kind: 
 
 type Releasing = { kind: 'idle' } | { kind: 'releasing' } | { kind: 'released' } | { kind: 'failed'; message: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The engine's state in words: "Ready", "Failed: <why>"… */
 export function engineStateText(engine: EngineStatus): string {

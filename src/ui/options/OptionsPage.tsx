@@ -22,6 +22,7 @@ import {
   type SettingsForm,
 } from './settings-form';
 import { TransferSection } from './TransferSection';
+import { messageOf } from '../../untyped';
 
 /** The Chinese a reply can be written in. */
 const REPLY_LANGUAGES = ['zh-CN', 'zh-TW', 'zh-HK'] as const;
@@ -40,7 +41,6 @@ type SaveState =
   | { kind: 'invalid'; count: number }
   | { kind: 'failed'; message: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function languageName(code: string): string {
   try {

@@ -10,6 +10,7 @@ import {
 import type { ServiceHealth } from '../../messaging/wire';
 import { t } from '../i18n';
 import { healthView, statsView } from './popup-view';
+import { messageOf } from '../../untyped';
 
 /** Everything the popup reads and changes, injected so that tests can stand in for the browser. */
 export interface PopupProps {
@@ -38,7 +39,6 @@ type SettingsState = { kind: 'loading' } | LoadedSettings | { kind: 'failed'; me
 /** Not read yet, read, or the background did not answer. */
 type Health = { kind: 'loading' } | ({ kind: 'loaded' } & ServiceHealth) | { kind: 'unavailable' };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The toolbar popup: RedBridge on or off for RedNote, the display mode, when the text on images
