@@ -12,7 +12,7 @@ import { injectIntoOpenTabs } from '../src/background/open-tabs';
 import { createSelectionMenu, placeOf, SELECTION_MENU_ID, translateSelection } from '../src/background/selection-menu';
 import { TOGGLE_COMMAND, toggleActiveTab, toggleTab } from '../src/background/tab-toggle';
 import { DraftStore } from '../src/drafts/draft-store';
-import { routeBackgroundRequest } from '../src/messaging/background-router';
+import { backgroundHandlers, routeBackgroundRequest } from '../src/messaging/background-router';
 import { broadcastPageSettings } from '../src/settings/broadcast';
 import type { Settings } from '../src/settings/schema';
 import { loadSettings, updateSettings, watchSettings } from '../src/settings/store';
@@ -86,8 +86,9 @@ export default defineBackground(() => {
     ocrPackagedBytes: import.meta.env.OCR_PACKAGED_BYTES,
     captureVisibleTab,
   };
+  const handlers = backgroundHandlers(deps);
   browser.runtime.onMessage.addListener((message, sender) =>
-    routeBackgroundRequest(message, deps, {
+    routeBackgroundRequest(message, handlers, {
       // The popup and the options page; content scripts come with a tab and a web page's URL.
       fromExtensionPage: sender.tab === undefined || (sender.url ?? '').startsWith(extensionOrigin),
       ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),

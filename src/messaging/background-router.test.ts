@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type ReplyTone, type Settings } from '../settings/sch
 import { TranslationError } from '../translation/errors';
 import { TranslationService } from '../translation/service';
 import type { Backend, BackendCapabilities, LanguagePair } from '../translation/types';
-import { routeBackgroundRequest, type BackgroundHandlers } from './background-router';
+import { backgroundHandlers, routeBackgroundRequest, type BackgroundHandlers } from './background-router';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
 
 interface RecordingBackend extends Backend {
@@ -143,7 +143,7 @@ function setup(backend: RecordingBackend = recordingBackend()) {
   function ask<T extends BackgroundRequest['type']>(
     message: Extract<BackgroundRequest, { type: T }>,
   ): Promise<BackgroundResponses[T]> {
-    const answer = routeBackgroundRequest(message, deps);
+    const answer = routeBackgroundRequest(message, backgroundHandlers(deps));
     if (!answer) throw new Error(`the router did not answer ${JSON.stringify(message)}`);
     return answer as Promise<BackgroundResponses[T]>;
   }
@@ -313,7 +313,7 @@ describe('routeBackgroundRequest: what it does not answer', () => {
   ])('returns undefined for %s, touching nothing', async (_what, message) => {
     const { deps, backend, remembered, drafts } = setup();
 
-    expect(routeBackgroundRequest(message, deps)).toBeUndefined();
+    expect(routeBackgroundRequest(message, backgroundHandlers(deps))).toBeUndefined();
     expect(backend.calls).toEqual([]);
     expect(remembered).toEqual([]);
     expect(await drafts.load({ noteId: 'n1', replyTo: null })).toBeNull();
@@ -345,7 +345,7 @@ describe('routeBackgroundRequest: requests from the extension’s own pages', ()
     deps: ReturnType<typeof setup>['deps'],
     message: Extract<BackgroundRequest, { type: T }>,
   ): Promise<BackgroundResponses[T]> {
-    const answer = routeBackgroundRequest(message, deps, { fromExtensionPage: true });
+    const answer = routeBackgroundRequest(message, backgroundHandlers(deps), { fromExtensionPage: true });
     if (!answer) throw new Error(`the router did not answer ${JSON.stringify(message)}`);
     return answer as Promise<BackgroundResponses[T]>;
   }
@@ -404,7 +404,7 @@ describe('routeBackgroundRequest: text on note images', () => {
     const { deps, ocr, captured } = setup();
     const answer = await routeBackgroundRequest(
       { type: 'capture-image', key: 'k', rect: { x: 10, y: 20, width: 100, height: 50 }, pixelRatio: 2 },
-      deps,
+      backgroundHandlers(deps),
       { fromExtensionPage: false, windowId: 7 },
     );
 
@@ -418,13 +418,13 @@ describe('routeBackgroundRequest: text on note images', () => {
     await ask<'read-image'>({ type: 'read-image', url: 'https://ci.xiaohongshu.com/abc', key: 'abc' });
     const page = { fromExtensionPage: true };
 
-    const status = await routeBackgroundRequest({ type: 'ocr-status' }, deps, page);
+    const status = await routeBackgroundRequest({ type: 'ocr-status' }, backgroundHandlers(deps), page);
     expect(status).toMatchObject({ engine: { state: 'ready', imagesRead: 1 }, packagedBytes: 31_000_000, cached: { entries: 1 } });
-    expect(await routeBackgroundRequest({ type: 'release-ocr' }, deps, page)).toBe(true);
+    expect(await routeBackgroundRequest({ type: 'release-ocr' }, backgroundHandlers(deps), page)).toBe(true);
     expect(ocr.released).toBe(1);
 
-    await routeBackgroundRequest({ type: 'clear-cache' }, deps, page);
-    expect(await routeBackgroundRequest({ type: 'ocr-status' }, deps, page)).toMatchObject({ cached: { entries: 0 } });
+    await routeBackgroundRequest({ type: 'clear-cache' }, backgroundHandlers(deps), page);
+    expect(await routeBackgroundRequest({ type: 'ocr-status' }, backgroundHandlers(deps), page)).toMatchObject({ cached: { entries: 0 } });
   });
 });
 

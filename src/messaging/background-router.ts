@@ -70,20 +70,20 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
 }
 
 /**
- * Answers one request from a content script or an extension page. Returns `undefined` for
- * messages that are not ours, so other listeners (and the sender's error handling) see them
- * unanswered.
+ * Answers one request from a content script or an extension page with `handlers` (made once,
+ * by `backgroundHandlers`). Returns `undefined` for messages that are not ours, so other
+ * listeners (and the sender's error handling) see them unanswered.
  */
 export function routeBackgroundRequest(
   message: unknown,
-  deps: RouterDeps,
+  handlers: BackgroundHandlers,
   sender: RequestSender = { fromExtensionPage: false },
 ): Promise<BackgroundResponses[keyof BackgroundResponses]> | undefined {
   const request = parseBackgroundRequest(message);
   if (!request) return undefined;
   // A content script runs inside a web page: it may not point RedBridge at any URL or clear the cache.
   if (PAGE_ONLY_REQUESTS.has(request.type) && !sender.fromExtensionPage) return undefined;
-  return answer(backgroundHandlers(deps), request, sender);
+  return answer(handlers, request, sender);
 }
 
 function answer<T extends BackgroundRequest['type']>(
