@@ -1,22 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { RUNNING_MARKER } from '../features/running-marker';
+import { liveScriptMarked, RUNNING_MARKER } from '../features/running-marker';
 
 /** What `browser.runtime.getManifest()` says about one content script. */
 interface DeclaredScript {
   matches?: string[];
   js?: string[];
   css?: string[];
-}
-
-/** Runs in the tab, in the extension's world: no closure, only its argument. */
-function isRunning(marker: string): boolean {
-  const isConnected = (globalThis as Record<string, unknown>)[marker];
-  try {
-    return typeof isConnected === 'function' && isConnected() === true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -37,7 +27,7 @@ export async function injectIntoOpenTabs(): Promise<void> {
       if (tab.id === undefined || tab.discarded) continue;
       const target = { tabId: tab.id };
       try {
-        const [probe] = await browser.scripting.executeScript({ target, func: isRunning, args: [RUNNING_MARKER] });
+        const [probe] = await browser.scripting.executeScript({ target, func: liveScriptMarked, args: [RUNNING_MARKER] });
         if (probe?.result === true) continue;
         if (script.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
         // The manifest's own paths: the files WXT built for it.

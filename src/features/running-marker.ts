@@ -21,7 +21,8 @@ export function markRunning(isConnected: () => boolean, marker = RUNNING_MARKER)
 
 /**
  * Whether a script that can still reach its extension left `marker` in this world: one left
- * by an earlier version, cut off by an update, does not count.
+ * by an earlier version, cut off by an update, does not count. The background also runs it
+ * inside tabs (`scripting.executeScript`, open-tabs.ts), so it uses nothing but its argument.
  */
 export function liveScriptMarked(marker: string): boolean {
   const isConnected = (globalThis as Record<string, unknown>)[marker];
