@@ -1,7 +1,7 @@
 /**
  * RedBridge's one offscreen document (Chrome allows one per extension): the window context
  * where work the MV3 service worker cannot do runs. It serves Chrome's on-device translator
- * (src/translation/backends/chrome-builtin.ts) and the OCR worker (src/ocr/offscreen-ocr.ts).
+ * (src/translation/backends/chrome/index.ts) and the OCR worker (src/ocr/offscreen-ocr.ts).
  */
 import { browser } from 'wxt/browser';
 

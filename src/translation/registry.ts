@@ -1,6 +1,6 @@
 import type { BackendId, Settings } from '../settings/schema';
 import type { Backend, BackendFactory } from './types';
-import { createChromeBuiltinBackend } from './backends/chrome-builtin';
+import { createChromeBuiltinBackend } from './backends/chrome';
 import { createDeeplBackend } from './backends/deepl';
 import { createGoogleBackend } from './backends/google';
 import { createLibreTranslateBackend } from './backends/libretranslate';

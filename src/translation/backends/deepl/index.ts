@@ -1,8 +1,8 @@
-import type { Settings } from '../../settings/schema';
-import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
-import { sendHttp, type HttpRequest } from '../http';
-import type { Backend, LanguagePair } from '../types';
-import { isRecord } from '../../untyped';
+import type { Settings } from '../../../settings/schema';
+import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../../errors';
+import { sendHttp, type HttpRequest } from '../../http';
+import type { Backend, LanguagePair } from '../../types';
+import { isRecord } from '../../../untyped';
 
 const NAME = 'DeepL';
 const FREE_URL = 'https://api-free.deepl.com';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../settings/schema';
+import { DEFAULT_SETTINGS } from '../../../settings/schema';
 import {
   answerOffscreenMessage,
   NOT_IN_THIS_BROWSER,
   type OffscreenTranslateRequest,
   type TranslatorApi,
-} from '../on-device-translator';
-import type { OffscreenHost } from '../../background/offscreen-channel';
-import { createChromeBuiltinBackend, OffscreenTranslator } from './chrome-builtin';
-import { failureOf } from '../../../tests/unit/thrown-by';
+} from '../../on-device-translator';
+import type { OffscreenHost } from '../../../background/offscreen-channel';
+import { createChromeBuiltinBackend, OffscreenTranslator } from './index';
+import { failureOf } from '../../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const EXTENSION_ID = 'redbridge';

@@ -1,8 +1,8 @@
-import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
-import { sendHttp, type HttpAnswer, type HttpRequest } from '../http';
-import type { Backend, LanguagePair } from '../types';
-import { untilAborted } from '../until-aborted';
+import type { Settings } from '../../../settings/schema';
+import { fetchFailure, httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../../errors';
+import { sendHttp, type HttpAnswer, type HttpRequest } from '../../http';
+import type { Backend, LanguagePair } from '../../types';
+import { untilAborted } from '../../until-aborted';
 
 const NAME = 'Microsoft Translator';
 

@@ -1,7 +1,7 @@
-import type { Settings } from '../../settings/schema';
-import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../errors';
-import { sendHttp, type HttpRequest } from '../http';
-import type { Backend, LanguagePair } from '../types';
+import type { Settings } from '../../../settings/schema';
+import { httpError, parseJsonAnswer, parseRetryAfter, TranslationError } from '../../errors';
+import { sendHttp, type HttpRequest } from '../../http';
+import type { Backend, LanguagePair } from '../../types';
 
 const NAME = 'LibreTranslate';
 

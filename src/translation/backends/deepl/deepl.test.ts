@@ -1,8 +1,8 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startFakeDeepl, type FakeDeeplOptions } from '../../../tests/fakes/fake-deepl';
-import { fakeTranslate } from '../../../tests/fakes/fake-translation';
-import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import { TranslationError } from '../errors';
+import { startFakeDeepl, type FakeDeeplOptions } from '../../../../tests/fakes/fake-deepl';
+import { fakeTranslate } from '../../../../tests/fakes/fake-translation';
+import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
+import { TranslationError } from '../../errors';
 import {
   buildDeeplRequest,
   createDeeplBackend,
@@ -10,8 +10,8 @@ import {
   deeplSourceLanguage,
   deeplTargetLanguage,
   parseDeeplResponse,
-} from './deepl';
-import { thrownBy } from '../../../tests/unit/thrown-by';
+} from './index';
+import { thrownBy } from '../../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const config = { apiKey: 'pro-key-123', apiUrl: 'https://deepl.example/' };

@@ -1,10 +1,10 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { FakeRequestRecord } from '../../../tests/fakes/fake-backend';
-import { startFakeGoogle } from '../../../tests/fakes/fake-google';
-import { fakeTranslate } from '../../../tests/fakes/fake-translation';
-import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import { TranslationError } from '../errors';
-import { createGoogleBackend, googleLanguage, planGoogleQueries, splitGoogleTranslation } from './google';
+import type { FakeRequestRecord } from '../../../../tests/fakes/fake-backend';
+import { startFakeGoogle } from '../../../../tests/fakes/fake-google';
+import { fakeTranslate } from '../../../../tests/fakes/fake-translation';
+import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
+import { TranslationError } from '../../errors';
+import { createGoogleBackend, googleLanguage, planGoogleQueries, splitGoogleTranslation } from './index';
 
 describe('planGoogleQueries', () => {
   it('groups single-line texts into one query', () => {

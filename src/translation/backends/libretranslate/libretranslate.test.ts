@@ -1,15 +1,15 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startFakeLibreTranslate, type FakeLibreTranslateOptions } from '../../../tests/fakes/fake-libretranslate';
-import { fakeTranslate } from '../../../tests/fakes/fake-translation';
-import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import { TranslationError } from '../errors';
+import { startFakeLibreTranslate, type FakeLibreTranslateOptions } from '../../../../tests/fakes/fake-libretranslate';
+import { fakeTranslate } from '../../../../tests/fakes/fake-translation';
+import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
+import { TranslationError } from '../../errors';
 import {
   buildLibreTranslateRequest,
   createLibreTranslateBackend,
   libreLanguage,
   parseLibreTranslateResponse,
-} from './libretranslate';
-import { thrownBy } from '../../../tests/unit/thrown-by';
+} from './index';
+import { thrownBy } from '../../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const config = { url: 'http://libre.example:5000', apiKey: '' };

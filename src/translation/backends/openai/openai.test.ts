@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { messagesOf, startFakeOpenAi, type FakeOpenAiOptions } from '../../../tests/fakes/fake-openai';
-import { FAKE_REPLIES, fakeTranslate } from '../../../tests/fakes/fake-translation';
-import { sendJson, startLocalServer } from '../../../tests/fakes/http';
-import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import { findSlangInAll } from '../../text/slang';
-import { isTransient } from '../errors';
-import { buildOpenAiRequest, createOpenAiBackend } from './openai';
-import { parseOpenAiResponse, parseOpenAiTranslations, singleTranslation, stripReasoning } from './openai/answer';
-import { languageName, PROMPT_VERSION, replyPrompt, systemPrompt, userMessage } from './openai/prompt';
-import { thrownBy } from '../../../tests/unit/thrown-by';
+import { messagesOf, startFakeOpenAi, type FakeOpenAiOptions } from '../../../../tests/fakes/fake-openai';
+import { FAKE_REPLIES, fakeTranslate } from '../../../../tests/fakes/fake-translation';
+import { sendJson, startLocalServer } from '../../../../tests/fakes/http';
+import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
+import { findSlangInAll } from '../../../text/slang';
+import { isTransient } from '../../errors';
+import { buildOpenAiRequest, createOpenAiBackend } from './index';
+import { parseOpenAiResponse, parseOpenAiTranslations, singleTranslation, stripReasoning } from './answer';
+import { languageName, PROMPT_VERSION, replyPrompt, systemPrompt, userMessage } from './prompt';
+import { thrownBy } from '../../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const config = { baseUrl: 'https://api.example.com/v1', apiKey: '', model: 'gpt-4o-mini' };

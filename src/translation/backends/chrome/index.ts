@@ -1,6 +1,6 @@
-import { OffscreenChannel, sharedOffscreenChannel, type OffscreenHost } from '../../background/offscreen-channel';
-import type { Settings } from '../../settings/schema';
-import { TranslationError } from '../errors';
+import { OffscreenChannel, sharedOffscreenChannel, type OffscreenHost } from '../../../background/offscreen-channel';
+import type { Settings } from '../../../settings/schema';
+import { TranslationError } from '../../errors';
 import {
   findTranslatorApi,
   OFFSCREEN_TARGET,
@@ -10,9 +10,9 @@ import {
   untilTimedOut,
   type OffscreenTranslateRequest,
   type TranslatorApi,
-} from '../on-device-translator';
-import type { Backend, LanguagePair } from '../types';
-import { messageOf } from '../../untyped';
+} from '../../on-device-translator';
+import type { Backend, LanguagePair } from '../../types';
+import { messageOf } from '../../../untyped';
 
 const NAME = "Chrome's on-device translator";
 

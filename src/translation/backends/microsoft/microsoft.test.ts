@@ -1,8 +1,8 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startFakeMicrosoft, type FakeMicrosoft, type FakeMicrosoftOptions } from '../../../tests/fakes/fake-microsoft';
-import { fakeTranslate } from '../../../tests/fakes/fake-translation';
-import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import { TranslationError } from '../errors';
+import { startFakeMicrosoft, type FakeMicrosoft, type FakeMicrosoftOptions } from '../../../../tests/fakes/fake-microsoft';
+import { fakeTranslate } from '../../../../tests/fakes/fake-translation';
+import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
+import { TranslationError } from '../../errors';
 import {
   buildMicrosoftTranslateRequest,
   createMicrosoftBackend,
@@ -10,8 +10,8 @@ import {
   parseMicrosoftResponse,
   tokenExpiry,
   type MicrosoftBackendOptions,
-} from './microsoft';
-import { thrownBy } from '../../../tests/unit/thrown-by';
+} from './index';
+import { thrownBy } from '../../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
 const translateUrl = 'https://api.example/translate';

@@ -1,7 +1,7 @@
 import { Translator } from '@vitalets/google-translate-api';
-import type { Settings } from '../../settings/schema';
-import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../errors';
-import type { Backend, LanguagePair } from '../types';
+import type { Settings } from '../../../settings/schema';
+import { fetchFailure, httpError, parseRetryAfter, TranslationError } from '../../errors';
+import type { Backend, LanguagePair } from '../../types';
 
 const NAME = 'Google Translate';
 const MAX_CHARS = 4500;
