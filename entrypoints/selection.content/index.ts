@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { liveScriptMarked, markRunning, SELECTION_MARKER } from '../../src/features/running-marker';
-import { showSelectionTranslation } from '../../src/features/selection-popover';
+import { createSelectionPopover } from '../../src/features/selection-popover';
+import { claimSelectionScript } from '../../src/features/selection-script';
 import { isSelectionTranslation } from '../../src/messaging/content-messages';
 import { extensionIsGone } from '../../src/messaging/send';
 
@@ -13,14 +13,14 @@ import { extensionIsGone } from '../../src/messaging/send';
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
+  // No `ctx`: each injection makes a new one, which invalidates the one before, while the
+  // first copy's listener must go on serving the later injections (selection-script.ts).
   main() {
-    // Injected again on every use of the menu: one listener is enough. After an update Chrome
-    // gives the new version the old one's world, marker included: that one no longer counts.
-    if (liveScriptMarked(SELECTION_MARKER)) return;
-    markRunning(() => !extensionIsGone(), SELECTION_MARKER);
+    if (claimSelectionScript(() => !extensionIsGone()) === 'reuse') return;
+    const popover = createSelectionPopover();
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (!isSelectionTranslation(message)) return undefined;
-      showSelectionTranslation(message.text, message.targetLanguage);
+      popover.show(message.text, message.targetLanguage);
       return Promise.resolve(true);
     });
   },

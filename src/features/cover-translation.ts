@@ -73,8 +73,9 @@ export function startCoverTranslation({ site, client, mode, changes, delayMs, st
     if (shown === views.get(from)) hide();
   }
 
-  document.addEventListener('pointerover', onOver, true);
-  document.addEventListener('pointerout', onOut, true);
+  const lifetime = new AbortController();
+  document.addEventListener('pointerover', onOver, { capture: true, signal: lifetime.signal });
+  document.addEventListener('pointerout', onOut, { capture: true, signal: lifetime.signal });
   const unsubscribe = changes.subscribe((records) => {
     if (views.size === 0 || !records.some((record) => record.removedNodes.length > 0)) return;
     for (const [cover, view] of views) {
@@ -86,8 +87,7 @@ export function startCoverTranslation({ site, client, mode, changes, delayMs, st
   });
 
   return () => {
-    document.removeEventListener('pointerover', onOver, true);
-    document.removeEventListener('pointerout', onOut, true);
+    lifetime.abort();
     unsubscribe();
     if (pending) clearTimeout(pending.timer);
     for (const view of views.values()) view.destroy();

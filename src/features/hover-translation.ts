@@ -178,24 +178,21 @@ export function startHoverTranslation({ adapter, client, targetLanguage, stats, 
     }
   }
 
-  document.addEventListener('mouseover', onPointerOver, true);
-  document.addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
-  document.addEventListener('mouseout', onDocumentLeave, true);
-  document.addEventListener('keydown', onKeyDown, true);
-  document.addEventListener('keyup', onKeyUp, true);
+  // One lifetime for every listener: stopping aborts them all at once.
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  document.addEventListener('mouseover', onPointerOver, { capture: true, signal });
+  document.addEventListener('mousemove', onPointerMove, { capture: true, passive: true, signal });
+  document.addEventListener('mouseout', onDocumentLeave, { capture: true, signal });
+  document.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  document.addEventListener('keyup', onKeyUp, { capture: true, signal });
   // Capture: the note modal's column scrolls on its own, and scroll events do not bubble.
-  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  window.addEventListener('resize', onScroll, { passive: true });
-
-  return () => {
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+  window.addEventListener('resize', onScroll, { passive: true, signal });
+  signal.addEventListener('abort', () => {
     cancelPending();
     hide();
-    document.removeEventListener('mouseover', onPointerOver, true);
-    document.removeEventListener('mousemove', onPointerMove, true);
-    document.removeEventListener('mouseout', onDocumentLeave, true);
-    document.removeEventListener('keydown', onKeyDown, true);
-    document.removeEventListener('keyup', onKeyUp, true);
-    document.removeEventListener('scroll', onScroll, true);
-    window.removeEventListener('resize', onScroll);
-  };
+  });
+
+  return () => lifetime.abort();
 }

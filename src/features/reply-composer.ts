@@ -3,10 +3,10 @@ import type { PageObserver } from '../dom/page-observer';
 import { comparableText, copyText, editableText, typeIntoEditable } from '../dom/type-text';
 import { sendToBackground } from '../messaging/send';
 import { createTranslateClient } from '../messaging/translate-client';
-import type { PageSettings } from '../settings/schema';
 import type { ComposerSite, ReplyTarget } from '../sites/types';
 import { createComposerHost, type ComposerHost } from '../ui/composer-host';
 import type { ReplyComposerApi } from '../ui/ReplyComposer';
+import type { Feature } from './feature';
 
 /** How long the page may take to post and empty its box after 发送. */
 const POST_WAIT_MS = 3000;
@@ -32,7 +32,7 @@ function sameKey(a: DraftKey, b: DraftKey): boolean {
  * reply buttons, and a draft removed once the page has posted exactly its Chinese.
  * RedBridge never presses 发送: it only watches for the user doing so.
  */
-export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
+function startReplyComposer(site: ComposerSite, changes: PageObserver, signal: AbortSignal): void {
   const readClient = createTranslateClient();
   const mounted = new Map<Element, Mounted>();
   /** Watches for a post to go through (`onSendAttempt`); stopped with the feature. */
@@ -196,36 +196,26 @@ export function startReplyComposer(site: ComposerSite, changes: PageObserver) {
   }
 
   const unsubscribe = changes.subscribe(onPageChanges);
-  document.addEventListener('click', onClick, true);
-  document.addEventListener('keydown', onKeyDown, true);
+  document.addEventListener('click', onClick, { capture: true, signal });
+  document.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  signal.addEventListener('abort', () => {
+    unsubscribe();
+    for (const poll of postWatches) clearInterval(poll);
+    postWatches.clear();
+    for (const entry of [...mounted.values()]) unmount(entry);
+  });
   scan();
-
-  return {
-    stop(): void {
-      unsubscribe();
-      document.removeEventListener('click', onClick, true);
-      document.removeEventListener('keydown', onKeyDown, true);
-      for (const poll of postWatches) clearInterval(poll);
-      postWatches.clear();
-      for (const entry of [...mounted.values()]) unmount(entry);
-    },
-  };
 }
 
-/** Runs the composer while RedBridge is enabled. */
-export function replyComposerSwitch(site: ComposerSite, changes: PageObserver) {
-  let running: ReturnType<typeof startReplyComposer> | null = null;
-  return {
-    apply(settings: PageSettings): void {
-      if (settings.enabled && !running) running = startReplyComposer(site, changes);
-      if (!settings.enabled && running) {
-        running.stop();
-        running = null;
-      }
-    },
-    stop(): void {
-      running?.stop();
-      running = null;
-    },
-  };
-}
+/**
+ * The reply composer, while RedBridge is on: settings changes leave it (and an open panel) as
+ * it is. Its dock is the page's first UI text, and Chrome loads the extension's messages on that
+ * first use (10–20 ms here): in one task with the reading features' start, that was the longest
+ * task RedBridge ran, so it starts in a task of its own, after them.
+ */
+export const replyComposer: Feature = {
+  name: 'reply composer',
+  ownTask: true,
+  runsWith: () => 'on',
+  start: ({ sites, changes, signal }) => startReplyComposer(sites.composer, changes, signal),
+};
