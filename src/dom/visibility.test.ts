@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeIntersectionObserver as FakeObserver } from '../../tests/unit/fake-intersection-observer';
-import { createVisibilityQueue, FULL_BATCH_UNITS } from './visibility';
+import { createVisibilityQueue, DUE_WHEN_WAITING } from './visibility';
 
 const near = (root: Element | null = null) => FakeObserver.all.find((o) => o.root === root && o.rootMargin.startsWith('100%'))!;
 const soon = (root: Element | null = null) => FakeObserver.all.find((o) => o.root === root && o.rootMargin.startsWith('25%'))!;
@@ -31,12 +31,12 @@ describe('createVisibilityQueue', () => {
   });
 
   it('holds units that are a screen away until a full batch has gathered, then sends them together', () => {
-    const all = units(FULL_BATCH_UNITS);
+    const all = units(DUE_WHEN_WAITING);
     all.forEach((unit) => queue.watch(unit));
-    near().report(all.slice(0, FULL_BATCH_UNITS - 1), 1600);
+    near().report(all.slice(0, DUE_WHEN_WAITING - 1), 1600);
     expect(flushed).toEqual([]);
-    expect(soon().observed.size).toBe(FULL_BATCH_UNITS - 1);
-    near().report(all.slice(FULL_BATCH_UNITS - 1), 1700);
+    expect(soon().observed.size).toBe(DUE_WHEN_WAITING - 1);
+    near().report(all.slice(DUE_WHEN_WAITING - 1), 1700);
     expect(flushed).toEqual([all]);
     // Sent units are watched no more.
     expect(near().observed.size).toBe(0);

@@ -3,8 +3,14 @@ const NEAR_MARGIN = '100% 0px 100% 0px';
 /** …and are sent for translation at the latest when they are this close to it. */
 const SOON_FRACTION = 0.25;
 const SOON_MARGIN = `${SOON_FRACTION * 100}% 0px ${SOON_FRACTION * 100}% 0px`;
-/** Enough units for a well-filled request: no need to wait for them to come closer. */
-export const FULL_BATCH_UNITS = 24;
+/**
+ * Once this many units wait a screen ahead, they are due without waiting for one of them to
+ * come closer: enough for a well-filled message, and sent now the background has a screen's
+ * lead on them. The background's queue still cuts its requests to each backend's limits and
+ * joins what arrives while it waits; nothing here knows those limits. Fewer units wait for the
+ * reader, so a slow scroll makes one message per flush instead of one per unit that comes near.
+ */
+export const DUE_WHEN_WAITING = 24;
 
 interface ContainerObservers {
   /** The scroll container, or null for the window. */
@@ -26,11 +32,13 @@ export interface VisibilityQueueOptions {
 }
 
 /**
- * Decides when units are translated, from where they are. A unit that comes within about one
- * screen of the visible area (of the window, or of its own scroll container such as the
- * note's comment column) joins a queue; the queue goes out in one piece once it holds a full
- * batch or once one of its units is about to be seen. Reading a long thread thus makes few,
- * well-filled requests, and nothing far from the screen is translated.
+ * Decides which units are due for translation, from where they are: the content side's only
+ * say in batching, which is about how many messages the page sends, not about backends. A
+ * unit that comes within about one screen of the visible area (of the window, or of its own
+ * scroll container such as the note's comment column) joins a queue; the queue goes out in one
+ * piece (one `onFlush`, which the translate client sends as one message) once one of its units
+ * is about to be seen or `DUE_WHEN_WAITING` units wait. Reading a long thread thus sends few,
+ * well-filled messages, and nothing far from the screen is translated.
  * IntersectionObserver's margin only grows its own root, so each scroll container gets
  * observers of its own.
  */
@@ -77,7 +85,7 @@ export function createVisibilityQueue({ scrollContainerFor, onNear, onFlush }: V
             if (isSoon(entry)) urgent = true;
             else observers.soon.observe(entry.target);
           }
-          if (urgent || queued.size >= FULL_BATCH_UNITS) flush();
+          if (urgent || queued.size >= DUE_WHEN_WAITING) flush();
         },
         { root, rootMargin: NEAR_MARGIN },
       ),

@@ -40,10 +40,32 @@ export interface TranslationErrorInfo {
   message: string;
 }
 
-export function errorInfo(error: unknown): TranslationErrorInfo {
-  if (error instanceof TranslationError) return { code: error.code, message: error.message };
-  const message = messageOf(error);
-  return { code: 'network', message: `Translation failed: ${message}` };
+/** A TranslationError as it travels; a caught value becomes one through `toTranslationError` first. */
+export function errorInfo(error: TranslationError): TranslationErrorInfo {
+  return { code: error.code, message: error.message };
+}
+
+/**
+ * The one way a caught value becomes a TranslationError, in the background and in content
+ * scripts alike. A TranslationError already says what went wrong and is kept as it is. Anything
+ * else (a library's own error, a bug, a message that found no background) is worded by the
+ * place that caught it, which alone knows who failed: `code` and `describe(its words)`.
+ */
+export function toTranslationError(
+  caught: unknown,
+  code: TranslationErrorCode,
+  describe: (detail: string) => string,
+): TranslationError {
+  if (caught instanceof TranslationError) return caught;
+  return new TranslationError(code, describe(messageOf(caught)));
+}
+
+/**
+ * What a backend throws that is not a TranslationError: an answer RedBridge cannot use
+ * (`bad-response`), so the request is not retried and its texts may go to the next backend.
+ */
+export function backendFailure(caught: unknown, backendName: string): TranslationError {
+  return toTranslationError(caught, 'bad-response', (detail) => `${backendName} failed: ${detail}`);
 }
 
 export function isTransient(error: unknown): boolean {
@@ -85,13 +107,11 @@ export function httpError(backendName: string, status: number, detail?: string, 
 
 /** Turns a fetch failure (offline, refused, aborted by our timeout) into a TranslationError. */
 export function fetchFailure(backendName: string, error: unknown): TranslationError {
-  if (error instanceof TranslationError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new TranslationError('timeout', `${backendName} did not answer in time`);
   }
-  const message = messageOf(error);
-  return new TranslationError('network', `${backendName} could not be reached (${message})`);
+  return toTranslationError(error, 'network', (detail) => `${backendName} could not be reached (${detail})`);
 }
 
 /**

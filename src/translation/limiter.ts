@@ -1,6 +1,6 @@
 /**
  * Runs at most `max` tasks at once; the rest wait in order. A caller that must not wait (the
- * lane, which keeps its texts pending until a request can leave) checks `available` first:
+ * queue, which keeps its texts pending until a request can leave) checks `available` first:
  * `run` takes a free slot before it returns, so no other caller can take that slot in between.
  */
 export function createLimiter(max: number) {

@@ -55,7 +55,7 @@ afterEach(() => {
 });
 
 /** Retries and pauses short enough for a unit test, long enough to measure. */
-const FAST_LANES = {
+const FAST_QUEUES = {
   batchWindowMs: BATCH_WINDOW_MS,
   retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 300 },
   breaker: { failureThreshold: 2, basePauseMs: 300, maxPauseMs: 1000 },
@@ -71,7 +71,7 @@ function setup(primary: FakeBackend, ...fallbacks: FakeBackend[]) {
     cache,
     settings: () => Promise.resolve(settings),
     backendFor: (_, id) => all.find((backend) => backend.id === id)!,
-    lane: FAST_LANES,
+    lane: FAST_QUEUES,
   });
   return {
     service,
@@ -305,7 +305,7 @@ describe('TranslationService', () => {
       cache: new TranslationCache(db),
       settings: () => Promise.resolve(settings),
       backendFor: (_, id) => (id === 'google' ? google : libre),
-      lane: FAST_LANES,
+      lane: FAST_QUEUES,
     });
     await service.translate(['你好']);
 
@@ -347,7 +347,7 @@ describe('TranslationService fallback chain', () => {
 
     const outcomes = await service.translate(['你好', '谢谢']);
 
-    expect(google.calls).toHaveLength(FAST_LANES.retry.attempts);
+    expect(google.calls).toHaveLength(FAST_QUEUES.retry.attempts);
     expect(outcomes).toEqual([
       { ok: true, translation: 'en:你好', backend: 'microsoft', fromCache: false },
       { ok: true, translation: 'en:谢谢', backend: 'microsoft', fromCache: false },
@@ -435,14 +435,14 @@ describe('TranslationService fallback chain', () => {
     await service.translate(['一']);
     await service.translate(['二']);
     const callsWhenOpened = google.calls.length;
-    expect(callsWhenOpened).toBe(2 * FAST_LANES.retry.attempts);
+    expect(callsWhenOpened).toBe(2 * FAST_QUEUES.retry.attempts);
 
     const [during] = await service.translate(['三']);
     expect(during).toMatchObject({ ok: true, backend: 'microsoft' });
     expect(google.calls).toHaveLength(callsWhenOpened);
 
     google.failWith = null;
-    await new Promise((resolve) => setTimeout(resolve, FAST_LANES.breaker.basePauseMs + 50));
+    await new Promise((resolve) => setTimeout(resolve, FAST_QUEUES.breaker.basePauseMs + 50));
     const [after] = await service.translate(['四']);
     expect(after).toMatchObject({ ok: true, backend: 'google' });
   });

@@ -1,7 +1,7 @@
 /**
  * Spaces requests to one backend: `burst` requests may leave at once, then one every
  * `1 / requestsPerSecond` seconds. Callers of `take` wait their turn in order; `tryTake` is
- * for a caller that would rather not wait (the lane keeps its texts pending meanwhile, so
+ * for a caller that would rather not wait (the queue keeps its texts pending meanwhile, so
  * more of them share the request), and never takes a token a waiting `take` is owed.
  */
 export function createTokenBucket(

@@ -4,7 +4,18 @@ import { startFakeGoogle } from '../../../../tests/fakes/fake-google';
 import { fakeTranslate } from '../../../../tests/fakes/fake-translation';
 import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
 import { TranslationError } from '../../errors';
+import { BackendQueue } from '../../queue/backend-queue';
+import type { Backend } from '../../types';
 import { createGoogleBackend, googleLanguage, planGoogleQueries, splitGoogleTranslation } from './index';
+
+/**
+ * The backend behind its queue, as the service uses it: the queue splits a failed batch. Its
+ * pace is lifted and one request goes at a time, so the requests' order is the split's own.
+ */
+function queueOf(backend: Backend): BackendQueue {
+  const capabilities = { ...backend.capabilities, maxConcurrentRequests: 1, requestsPerSecond: 1000, burst: 1000 };
+  return new BackendQueue({ ...backend, capabilities });
+}
 
 describe('planGoogleQueries', () => {
   it('groups single-line texts into one query', () => {
@@ -138,11 +149,20 @@ describe('createGoogleBackend against the shared fake of Google', () => {
   it('asks again one text at a time when Google merges lines', async () => {
     const google = await fakeGoogle();
     google.setMode({ kind: 'merge-lines' });
+    const queue = queueOf(backendFor(google.url));
 
-    const translations = await backendFor(google.url).translate(['你好', '谢谢'], zhToEn, signal());
+    const translations = await Promise.all(['你好', '谢谢'].map((text) => queue.translate(text, zhToEn)));
 
     expect(translations).toEqual([fakeTranslate('你好'), fakeTranslate('谢谢')]);
     expect(google.requests.map((request) => formOf(request).q)).toEqual(['你好\n谢谢', '你好', '谢谢']);
+  });
+
+  it('rejects merged lines as bad-response, for the queue to split, after one request', async () => {
+    const google = await fakeGoogle();
+    google.setMode({ kind: 'merge-lines' });
+
+    await expect(backendFor(google.url).translate(['你好', '谢谢'], zhToEn, signal())).rejects.toMatchObject({ code: 'bad-response' });
+    expect(google.requests).toHaveLength(1);
   });
 
   it('answers blank translations, after one request, when Google sends no sentences at all', async () => {

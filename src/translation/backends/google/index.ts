@@ -117,15 +117,11 @@ export function createGoogleBackend(settings: Settings): Backend {
   async function translateQuery(texts: readonly string[], languages: LanguagePair, signal: AbortSignal) {
     const translated = await query(texts.join('\n'), languages, signal);
     // Nothing came back (`{"sentences":[]}`): asking line by line would not help. Empty
-    // translations let the lane's check refuse the answer, and the texts go to the fallback.
+    // translations let the queue's check refuse the answer, and the texts go to the fallback.
     if (!translated.trim()) return texts.map(() => '');
-    try {
-      return splitGoogleTranslation(translated, texts.length);
-    } catch (error) {
-      // Google merged or split lines: ask again one text at a time rather than misalign.
-      if (texts.length === 1) throw error;
-      return Promise.all(texts.map((text) => query(text, languages, signal)));
-    }
+    // Google merged or split lines: a `bad-response`, rather than misaligned translations. The
+    // queue then asks for each text on its own, within Google's request limits.
+    return splitGoogleTranslation(translated, texts.length);
   }
 
   return {

@@ -49,23 +49,21 @@ export function createOpenAiBackend(settings: Settings): Backend {
   }
 
   /**
-   * One translation per text. A model that miscounts or garbles the array is asked again
-   * with each half of the batch, down to single texts, so no translation lands on the wrong text.
+   * One translation per text. A model that miscounts or garbles the array fails the request
+   * (`bad-response`) rather than risk a translation landing on the wrong text: the queue then
+   * asks for each text on its own, within the backend's request limits.
    */
   async function translateBatch(texts: readonly string[], languages: LanguagePair, signal: AbortSignal): Promise<string[]> {
     const content = await complete(texts, languages, signal);
     const translations = parseOpenAiTranslations(content, texts.length);
     if (translations) return translations;
     if (texts.length === 1) {
+      // A lone text may come back as plain text or a lone object: that is still its translation.
       const single = singleTranslation(content);
       if (single !== null) return [single];
       throw new TranslationError('bad-response', `${name} did not answer with a translation`);
     }
-    const half = Math.ceil(texts.length / 2);
-    // One half after the other: the halves share the backend's request budget with everything else.
-    const first = await translateBatch(texts.slice(0, half), languages, signal);
-    const second = await translateBatch(texts.slice(half), languages, signal);
-    return [...first, ...second];
+    throw new TranslationError('bad-response', `${name} did not answer with one translation per text`);
   }
 
   return {

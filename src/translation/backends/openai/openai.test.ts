@@ -6,12 +6,23 @@ import { sendJson, startLocalServer } from '../../../../tests/fakes/http';
 import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';
 import { findSlangInAll } from '../../../text/slang';
 import { isTransient } from '../../errors';
+import { BackendQueue } from '../../queue/backend-queue';
+import type { Backend } from '../../types';
 import { buildOpenAiRequest, createOpenAiBackend } from './index';
 import { parseOpenAiResponse, parseOpenAiTranslations, singleTranslation, stripReasoning } from './answer';
 import { languageName, PROMPT_VERSION, replyPrompt, systemPrompt, userMessage } from './prompt';
 import { thrownBy } from '../../../../tests/unit/thrown-by';
 
 const zhToEn = { source: 'zh', target: 'en' };
+
+/**
+ * The backend behind its queue, as the service uses it: the queue splits a failed batch. Its
+ * pace is lifted and one request goes at a time, so the requests' order is the split's own.
+ */
+function queueOf(backend: Backend): BackendQueue {
+  const capabilities = { ...backend.capabilities, maxConcurrentRequests: 1, requestsPerSecond: 1000, burst: 1000 };
+  return new BackendQueue({ ...backend, capabilities });
+}
 const config = { baseUrl: 'https://api.example.com/v1', apiKey: '', model: 'gpt-4o-mini' };
 
 interface Body {
@@ -467,19 +478,20 @@ describe('createOpenAiBackend against the fake OpenAI-compatible API', () => {
   it('splits the batch when the model drops an item, still giving each text its own translation', async () => {
     const fake = await fakeOpenAi();
     fake.setMode({ kind: 'wrong-count' });
+    const queue = queueOf(backendFor(fake.url));
 
-    expect(await backendFor(fake.url).translate(texts, zhToEn, signal())).toEqual(texts.map(fakeTranslate));
+    expect(await Promise.all(texts.map((text) => queue.translate(text, zhToEn)))).toEqual(texts.map(fakeTranslate));
     expect(fake.requests.length).toBeGreaterThan(1);
-    // Halves, then quarters: every request after the first asks for part of the batch.
-    expect(fake.requests.map((request) => request.texts)).toEqual([
-      texts,
-      texts.slice(0, 2),
-      texts.slice(0, 1),
-      texts.slice(1, 2),
-      texts.slice(2),
-      texts.slice(2, 3),
-      texts.slice(3),
-    ]);
+    // The batch, then each text alone: every request after the first asks for part of the batch.
+    expect(fake.requests.map((request) => request.texts)).toEqual([texts, ...texts.map((text) => [text])]);
+  });
+
+  it('rejects a miscounted batch as bad-response, for the queue to split, after one request', async () => {
+    const fake = await fakeOpenAi();
+    fake.setMode({ kind: 'wrong-count' });
+
+    await expect(backendFor(fake.url).translate(texts, zhToEn, signal())).rejects.toMatchObject({ code: 'bad-response' });
+    expect(fake.requests).toHaveLength(1);
   });
 
   it.each([['prose' as const], ['think' as const]])('reads a %s answer in one request', async (kind) => {
@@ -613,8 +625,10 @@ describe('createOpenAiBackend with a model that ignores the format', () => {
 
   it('rejects with bad-response when a single text gets a broken array, after splitting down to it', async () => {
     const { backend, requests } = await modelAnswering('[{"id": 1, "translation": ');
-    await expect(backend.translate(['一', '二'], zhToEn, AbortSignal.timeout(5000))).rejects.toMatchObject({ code: 'bad-response' });
-    // The pair, then the first half alone, which fails for good.
-    expect(requests()).toBe(2);
+    const queue = queueOf(backend);
+    const results = ['一', '二'].map((text) => queue.translate(text, zhToEn));
+    for (const result of results) await expect(result).rejects.toMatchObject({ code: 'bad-response' });
+    // The pair, then each text alone, which fails for good.
+    expect(requests()).toBe(3);
   });
 });
