@@ -17,6 +17,10 @@ const backgroundOnly = [
   '**/translation/backends/*',
   '**/cache/*',
   '**/settings/store',
+  // The settings' declarations name every backend's definition, so they hold the backends' code.
+  '**/settings/schema',
+  '**/settings/declarations',
+  '**/settings/field-kinds',
   '**/settings/broadcast',
   '**/messaging/background-router',
   // On-device OCR: the engine, its worker and models, fetching images.
@@ -46,6 +50,8 @@ export default tseslint.config(
     // The content script runs on every RedNote page and never holds keys or the network:
     // it may import types from the background side, never its code.
     files: contentSide,
+    // The options page and the popup are extension pages, not the content script.
+    ignores: ['src/ui/options/**', 'src/ui/popup/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -7,7 +7,7 @@ import { OcrEngine } from '../src/ocr/engine';
 import { ImageReader } from '../src/ocr/image-reader';
 import { localOcrClient, offscreenOcrClient, unavailableOcrClient, type OcrClient } from '../src/ocr/ocr-client';
 import { base64ToBytes } from '../src/ocr/base64';
-import { DEFAULT_CACHE_LIMITS, TranslationCache } from '../src/cache/translation-cache';
+import { cacheLimitsOf, DEFAULT_CACHE_LIMITS, TranslationCache } from '../src/cache/translation-cache';
 import { injectIntoOpenTabs } from '../src/background/open-tabs';
 import { createSelectionMenu, placeOf, SELECTION_MENU_ID, translateSelection } from '../src/background/selection-menu';
 import { TOGGLE_COMMAND, toggleActiveTab, toggleTab } from '../src/background/tab-toggle';
@@ -24,7 +24,7 @@ export default defineBackground(() => {
   /** The cache's limits, read synchronously on each write: the defaults until settings load. */
   let cacheLimits = DEFAULT_CACHE_LIMITS;
   const followCacheLimits = (next: Settings) => {
-    cacheLimits = { maxEntries: next.cacheMaxEntries, maxAgeMs: next.cacheMaxAgeDays * 24 * 60 * 60 * 1000 };
+    cacheLimits = cacheLimitsOf(next);
   };
   void current.then(followCacheLimits);
   watchSettings((next) => {

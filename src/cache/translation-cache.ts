@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { CachedTranslation, RedBridgeDb } from './db';
 
 export interface CacheLimits {
@@ -7,7 +8,14 @@ export interface CacheLimits {
   maxAgeMs: number;
 }
 
-export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxEntries: 100_000, maxAgeMs: 90 * 24 * 60 * 60 * 1000 };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The limits the settings set: the age is set in days. */
+export function cacheLimitsOf(settings: Pick<Settings, 'cacheMaxEntries' | 'cacheMaxAgeDays'>): CacheLimits {
+  return { maxEntries: settings.cacheMaxEntries, maxAgeMs: settings.cacheMaxAgeDays * DAY_MS };
+}
+
+export const DEFAULT_CACHE_LIMITS: CacheLimits = cacheLimitsOf(DEFAULT_SETTINGS);
 
 /** A read refreshes an entry's `usedAt` only when it is older than this: reads stay reads. */
 const TOUCH_AFTER_MS = 60 * 60 * 1000;

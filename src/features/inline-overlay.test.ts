@@ -67,7 +67,7 @@ describe('startInlineOverlays', () => {
       return unit;
     });
     stats = createTabStats();
-    stop = startInlineOverlays({ adapter, client: held.client, targetLanguage: 'en', stats, changes: createPageObserver() });
+    stop = startInlineOverlays({ adapter, client: held.client, targetLanguage: 'en', backendChoices: ['google', 'microsoft', 'deepl'], stats, changes: createPageObserver() });
     return units;
   }
 

@@ -16,6 +16,8 @@ export interface InlineOverlayOptions {
   adapter: SiteAdapter;
   client: ReturnType<typeof createTranslateClient>;
   targetLanguage: string;
+  /** The backends a reader may ask instead, from the settings. */
+  backendChoices: readonly BackendId[];
   stats?: TabStatsCounter;
   changes: PageObserver;
 }
@@ -49,7 +51,7 @@ interface View {
  * Bilingual mode: every Chinese unit gets its English under it (or, for feed cards, as a
  * caption over the cover), translated when it comes near the screen.
  */
-export function startInlineOverlays({ adapter, client, targetLanguage, stats, changes }: InlineOverlayOptions): () => void {
+export function startInlineOverlays({ adapter, client, targetLanguage, backendChoices, stats, changes }: InlineOverlayOptions): () => void {
   /** By unit element, and by overlay host element. */
   const views = new WeakMap<Element, View>();
   const hostViews = new WeakMap<Element, View>();
@@ -98,7 +100,7 @@ export function startInlineOverlays({ adapter, client, targetLanguage, stats, ch
       placement: adapter.placementOf(view.unit.kind),
       language: targetLanguage,
       onRetry: () => void translate(view, true),
-      onRetranslate: (backend) => void translate(view, false, backend),
+      retranslate: { choices: backendChoices, with: (backend) => void translate(view, false, backend) },
     });
   }
 

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, pageSettingsOf, parseSettings, type Settings } from '
 
 describe('parseSettings', () => {
   it('gives the defaults, without warnings, when nothing is stored', () => {
-    expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] });
+    expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], warnings: [] });
   });
 
   it('merges a partial object with the defaults', () => {
@@ -31,11 +31,11 @@ describe('parseSettings', () => {
   });
 
   it.each(['auto', 'button', 'off'] as const)('keeps image translation %s', (imageTranslation) => {
-    expect(parseSettings({ imageTranslation })).toEqual({ settings: { ...DEFAULT_SETTINGS, imageTranslation }, warnings: [] });
+    expect(parseSettings({ imageTranslation })).toEqual({ settings: { ...DEFAULT_SETTINGS, imageTranslation }, problems: [], warnings: [] });
   });
 
   it('accepts an empty fallback list: no fallback at all', () => {
-    expect(parseSettings({ fallbacks: [] })).toEqual({ settings: { ...DEFAULT_SETTINGS, fallbacks: [] }, warnings: [] });
+    expect(parseSettings({ fallbacks: [] })).toEqual({ settings: { ...DEFAULT_SETTINGS, fallbacks: [] }, problems: [], warnings: [] });
   });
 
   it('keeps a valid full object as it is', () => {
@@ -61,7 +61,7 @@ describe('parseSettings', () => {
         openai: { baseUrl: 'http://localhost:11434/v1', apiKey: '', model: 'qwen2.5:7b' },
       },
     };
-    expect(parseSettings(stored)).toEqual({ settings: stored, warnings: [] });
+    expect(parseSettings(stored)).toEqual({ settings: stored, problems: [], warnings: [] });
   });
 
   it.each([
@@ -150,6 +150,7 @@ describe('pageSettingsOf', () => {
       hoverDelayMs: 400,
       hoverKey: 'none',
       imageTranslation: 'auto',
+      backendChoices: ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'],
     });
   });
 

@@ -1,3 +1,4 @@
+import type { FieldGroup } from '../settings/field';
 import type { BackendId, ReplyTone, Settings } from '../settings/schema';
 
 export interface LanguagePair {
@@ -42,3 +43,16 @@ export interface Backend {
 }
 
 export type BackendFactory = (settings: Settings) => Backend;
+
+/**
+ * Everything RedBridge knows of a backend, in its folder (`backends/<id>/definition.ts`): its id
+ * (its localized name is the `backend_<id>` message), its own settings (stored under
+ * `settings.backends.<id>`, shown in its part of the options page) and how to make it. The
+ * registry (`backends/registry.ts`) lists the definitions; the settings and the service read them there.
+ */
+export interface BackendDefinition<Id extends string = string, Fields extends FieldGroup = FieldGroup> {
+  readonly id: Id;
+  readonly settings: Fields;
+  readonly create: BackendFactory;
+}
+

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { settle } from '../../tests/unit/settle';
 import { TranslationOverlay } from './TranslationOverlay';
+import { BACKEND_IDS } from '../settings/schema';
 
 const container = document.createElement('div');
 document.body.append(container);
@@ -96,7 +97,7 @@ describe('TranslationOverlay', () => {
     expect(container.querySelector('details.slang')).toBeNull();
   });
 
-  it('offers every other backend for a re-translation, calling onRetranslate with its id', async () => {
+  it('offers every other backend of the choices for a re-translation, calling it with its id', async () => {
     const onRetranslate = vi.fn();
     render(
       <TranslationOverlay
@@ -104,7 +105,7 @@ describe('TranslationOverlay', () => {
         placement="block"
         language="en"
         onRetry={() => {}}
-        onRetranslate={onRetranslate}
+        retranslate={{ choices: [...BACKEND_IDS], with: onRetranslate }}
       />,
       container,
     );
@@ -129,7 +130,7 @@ describe('TranslationOverlay', () => {
         placement="caption"
         language="en"
         onRetry={() => {}}
-        onRetranslate={() => {}}
+        retranslate={{ choices: [...BACKEND_IDS], with: () => {} }}
       />,
       container,
     );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { BACKEND_IDS, type BackendId } from '../settings/schema';
+import type { BackendId } from '../settings/schema';
 import type { OverlayPlacement } from '../sites/types';
 import type { SlangEntry } from '../text/slang';
 import { backendLabel } from './backend-label';
@@ -12,8 +12,8 @@ export interface TranslationOverlayProps {
   /** Shown on the badge, e.g. `EN`. */
   language: string;
   onRetry: () => void;
-  /** Asks another backend for this unit (bilingual overlays; not captions or popovers). */
-  onRetranslate?: (backend: BackendId) => void;
+  /** Asks another of `choices` for this unit (bilingual overlays; not captions or popovers). */
+  retranslate?: { choices: readonly BackendId[]; with: (backend: BackendId) => void };
 }
 
 /**
@@ -21,7 +21,7 @@ export interface TranslationOverlayProps {
  * when it arrives, or the error with a Retry button. Marked with a language badge so nobody
  * mistakes it for the author's words.
  */
-export function TranslationOverlay({ state, placement, language, onRetry, onRetranslate }: TranslationOverlayProps) {
+export function TranslationOverlay({ state, placement, language, onRetry, retranslate }: TranslationOverlayProps) {
   const badge = (
     <span class="badge" aria-hidden="true">
       {language.toUpperCase()}
@@ -82,8 +82,8 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
         </span>
       )}
       {placement === 'block' && state.slang.length > 0 && <SlangNotes slang={state.slang} />}
-      {placement === 'block' && onRetranslate && (
-        <OtherBackends backend={state.backend} current={state.backendId} onRetranslate={onRetranslate} />
+      {placement === 'block' && retranslate && (
+        <OtherBackends backend={state.backend} current={state.backendId} choices={retranslate.choices} onRetranslate={retranslate.with} />
       )}
     </div>
   );
@@ -98,10 +98,12 @@ export function TranslationOverlay({ state, placement, language, onRetry, onRetr
 function OtherBackends({
   backend,
   current,
+  choices,
   onRetranslate,
 }: {
   backend: string;
   current: BackendId | undefined;
+  choices: readonly BackendId[];
   onRetranslate: (backend: BackendId) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -110,7 +112,7 @@ function OtherBackends({
       <summary>{t('overlay_other_summary', backend)}</summary>
       {open && (
       <span class="other-list" role="group" aria-label={t('overlay_other_label')}>
-        {BACKEND_IDS.filter((id) => id !== current).map((id) => (
+        {choices.filter((id) => id !== current).map((id) => (
           <button
             type="button"
             class="other-backend"

@@ -229,7 +229,7 @@ describe('the translation overlay in Simplified Chinese', () => {
         placement="block"
         language="en"
         onRetry={() => {}}
-        onRetranslate={() => {}}
+        retranslate={{ choices: ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'], with: () => {} }}
       />,
       container,
     );

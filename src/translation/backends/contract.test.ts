@@ -9,7 +9,8 @@ import { FAKE_REPLIES, fakeTranslate } from '../../../tests/fakes/fake-translati
 import { RedBridgeDb } from '../../cache/db';
 import { TranslationCache } from '../../cache/translation-cache';
 import { DEFAULT_SETTINGS, type BackendId, type Settings } from '../../settings/schema';
-import { BACKEND_FACTORIES } from '../registry';
+import { BACKEND_IDS } from '../../settings/schema';
+import { createBackend } from './registry';
 import { TranslationService } from '../service';
 
 /** The backends that speak HTTP; Chrome's on-device one has its own tests. */
@@ -45,7 +46,7 @@ const signal = () => AbortSignal.timeout(5000);
 const translateRequests = (fake: FakeBackend) => fake.requests.filter((request) => request.texts.length > 0);
 
 it('covers every backend but the on-device one', () => {
-  expect([...HTTP_BACKENDS, 'chrome'].sort()).toEqual(Object.keys(BACKEND_FACTORIES).sort());
+  expect([...HTTP_BACKENDS, 'chrome'].sort()).toEqual([...BACKEND_IDS].sort());
 });
 
 /**
@@ -56,7 +57,7 @@ describe.each(HTTP_BACKENDS)('the %s backend against its fake', (id) => {
   async function started() {
     const fake = await fakes[id]();
     onTestFinished(() => fake.close());
-    return { fake, settings: pointedAt[id](fake.url), backend: BACKEND_FACTORIES[id](pointedAt[id](fake.url)) };
+    return { fake, settings: pointedAt[id](fake.url), backend: createBackend(pointedAt[id](fake.url), id) };
   }
 
   it('returns one translation per text, in order', async () => {
@@ -87,7 +88,7 @@ describe.each(HTTP_BACKENDS)('the %s backend against its fake', (id) => {
     onTestFinished(() => db.close());
     const service = new TranslationService({ cache: new TranslationCache(db), settings: async () => settings });
     const { english, chinese, politeChinese } = FAKE_REPLIES.whereTaken;
-    const llm = BACKEND_FACTORIES[id](settings).capabilities.kind === 'llm';
+    const llm = createBackend(settings, id).capabilities.kind === 'llm';
 
     const [outcome] = await service.translate([english], { direction: 'reply', tone: 'polite' });
 

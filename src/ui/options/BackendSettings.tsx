@@ -3,36 +3,16 @@ import { BACKEND_IDS, type BackendId } from '../../settings/schema';
 import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
 import { BackendTest, type TestAnswer } from './BackendTest';
-import { SecretField, TextField, type FormBinding } from './fields';
+import { fieldsOf, type Field } from '../../settings/field';
+import { BACKENDS } from '../../translation/backends/registry';
+import type { FormBinding } from './fields';
+import type { FieldPath } from './form-paths';
+import { SettingFields } from './SettingField';
 
-interface BackendField {
-  path: string;
-  kind: 'text' | 'url' | 'secret';
-  placeholder?: string;
-}
-
-/** Each backend's own settings, in the order the form shows them. */
-const BACKEND_FIELDS: Record<BackendId, readonly BackendField[]> = {
-  google: [{ path: 'backends.google.host', kind: 'text' }],
-  microsoft: [
-    { path: 'backends.microsoft.authUrl', kind: 'url' },
-    { path: 'backends.microsoft.translateUrl', kind: 'url' },
-  ],
-  deepl: [
-    { path: 'backends.deepl.apiKey', kind: 'secret' },
-    { path: 'backends.deepl.apiUrl', kind: 'url', placeholder: 'https://api-free.deepl.com' },
-  ],
-  libretranslate: [
-    { path: 'backends.libretranslate.url', kind: 'url', placeholder: 'http://localhost:5000' },
-    { path: 'backends.libretranslate.apiKey', kind: 'secret' },
-  ],
-  openai: [
-    { path: 'backends.openai.baseUrl', kind: 'url', placeholder: 'https://api.openai.com/v1' },
-    { path: 'backends.openai.apiKey', kind: 'secret' },
-    { path: 'backends.openai.model', kind: 'text', placeholder: 'gpt-4o-mini' },
-  ],
-  chrome: [],
-};
+/** Each backend's own settings, as its definition declares them, with their paths. */
+const BACKEND_FIELDS = Object.fromEntries(
+  BACKENDS.map((definition) => [definition.id, fieldsOf(definition.settings, `backends.${definition.id}.`)]),
+) as Record<BackendId, [FieldPath, Field<unknown>][]>;
 
 export interface BackendSettingsProps {
   backend: BackendId;
@@ -57,7 +37,7 @@ export function BackendSettings({ backend, binding, test }: BackendSettingsProps
   const inChain = role !== null;
   /** The user's own choice, until the backend joins or leaves the chain. */
   const [folding, setFolding] = useState<{ inChain: boolean; open: boolean } | null>(null);
-  const hasError = BACKEND_FIELDS[backend].some((field) => binding.errors[field.path] !== undefined);
+  const hasError = BACKEND_FIELDS[backend].some(([path]) => binding.errors[path] !== undefined);
   const open = hasError || (folding?.inChain === inChain ? folding.open : inChain);
   const id = `backend-${backend}`;
   return (
@@ -78,13 +58,7 @@ export function BackendSettings({ backend, binding, test }: BackendSettingsProps
       </h3>
       <div class="body" id={`${id}-body`} hidden={!open}>
         <p class="help">{t(`options_backend_${backend}_help`)}</p>
-        {BACKEND_FIELDS[backend].map((field) =>
-          field.kind === 'secret' ? (
-            <SecretField key={field.path} binding={binding} path={field.path} />
-          ) : (
-            <TextField key={field.path} binding={binding} path={field.path} type={field.kind} placeholder={field.placeholder} />
-          ),
-        )}
+        <SettingFields binding={binding} fields={BACKEND_FIELDS[backend]} />
         <BackendTest backend={backend} run={test} />
       </div>
     </section>

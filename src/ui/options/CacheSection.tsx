@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { CacheStats, OptionsApi } from './options-api';
-import { formatBytes, hitRate } from './settings-form';
+import { formatBytes, hitRate } from './format';
 import { messageOf } from '../../untyped';
 
 type Stats = { kind: 'loading' } | { kind: 'ok'; stats: CacheStats } | { kind: 'failed'; message: string };

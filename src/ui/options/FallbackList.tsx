@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BACKEND_IDS, type BackendId } from '../../settings/schema';
 import { backendLabel } from '../backend-label';
 import { t } from '../i18n';
-import { moved } from './settings-form';
+import { moved } from './moved';
 
 export interface FallbackListProps {
   /** The fallbacks, in the order they are tried. */

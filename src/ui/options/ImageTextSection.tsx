@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { OcrStatus, OptionsApi } from './options-api';
-import { formatBytes, formatMegabytes, formatMilliseconds } from './settings-form';
+import { formatBytes, formatMegabytes, formatMilliseconds } from './format';
 import { messageOf } from '../../untyped';
 
 type EngineStatus = OcrStatus['engine'];

@@ -1,33 +1,27 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, IMAGE_TRANSLATION_MODES, REPLY_TONES, type BackendId } from '../../settings/schema';
-import { backendLabel } from '../backend-label';
+import { FORM_SECTIONS } from '../../settings/field';
+import type { BackendId } from '../../settings/schema';
 import { t } from '../i18n';
 import { backendOrder, BackendSettings } from './BackendSettings';
 import type { TestAnswer } from './BackendTest';
 import { CacheSection } from './CacheSection';
-import { CheckboxField, RadioField, SelectField, TextField, type FormBinding } from './fields';
-import { FallbackList } from './FallbackList';
+import type { FormBinding } from './fields';
 import { ImageTextSection } from './ImageTextSection';
 import type { OptionsApi } from './options-api';
+import { exportSettings, importSettings, type ImportResult } from './settings-file';
 import {
   errorsForBackend,
-  exportSettings,
   formOf,
-  importSettings,
+  SETTING_FIELDS,
   validateForm,
   withValue,
   type FieldErrors,
   type FieldPath,
-  type ImportResult,
   type SettingsForm,
 } from './settings-form';
+import { SettingFields } from './SettingField';
 import { TransferSection } from './TransferSection';
 import { messageOf } from '../../untyped';
-
-/** The Chinese a reply can be written in. */
-const REPLY_LANGUAGES = ['zh-CN', 'zh-TW', 'zh-HK'] as const;
-/** Suggestions for the target language box; any BCP 47 code is accepted. */
-const TARGET_SUGGESTIONS = ['en', 'en-GB', 'fr', 'de', 'es', 'it', 'pt', 'ru', 'ja', 'ko', 'vi', 'th', 'id'];
 
 export const EXPORT_FILE_NAME = 'redbridge-settings.json';
 
@@ -41,14 +35,6 @@ type SaveState =
   | { kind: 'invalid'; count: number }
   | { kind: 'failed'; message: string };
 
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([navigator.language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * The options page: every setting with its help, checked with the rules stored settings follow,
@@ -180,56 +166,17 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         <p class="intro">{t('options_intro')}</p>
       </header>
       <form ref={formRef} noValidate onSubmit={(event) => void onSave(event)}>
-        <section class="card" aria-labelledby="general-heading">
-          <h2 id="general-heading">{t('options_general_heading')}</h2>
-          <CheckboxField binding={binding} path="enabled" />
-          <RadioField binding={binding} path="display" options={DISPLAY_MODES} messagePrefix="display" />
-          <div class="row">
-            <TextField binding={binding} path="hoverDelayMs" type="number" min={0} max={5000} step={50} />
-            <SelectField binding={binding} path="hoverKey" options={HOVER_KEYS} optionLabel={(key) => t(`options_hoverKey_${key}`)} />
-          </div>
-          <RadioField binding={binding} path="imageTranslation" options={IMAGE_TRANSLATION_MODES} messagePrefix="imageTranslation" />
-        </section>
-
-        <section class="card" aria-labelledby="languages-heading">
-          <h2 id="languages-heading">{t('options_languages_heading')}</h2>
-          <TextField binding={binding} path="targetLanguage" list="target-languages" />
-          <datalist id="target-languages">
-            {TARGET_SUGGESTIONS.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </datalist>
-          <div class="row">
-            <SelectField
-              binding={binding}
-              path="replyLanguage"
-              options={REPLY_LANGUAGES}
-              optionLabel={(code) => (REPLY_LANGUAGES.includes(code) ? t(`options_replyLanguage_${code.replace('-', '_')}`) : code)}
-            />
-            <SelectField binding={binding} path="replyTone" options={REPLY_TONES} optionLabel={(tone) => t(`options_replyTone_${tone}`)} />
-          </div>
-          <CheckboxField binding={binding} path="slangNotes" />
-        </section>
-
-        <section class="card" aria-labelledby="backends-heading">
-          <h2 id="backends-heading">{t('options_backends_heading')}</h2>
-          <p class="help">{t('options_backends_help')}</p>
-          <SelectField binding={binding} path="backend" options={BACKEND_IDS} optionLabel={backendLabel} />
-          <FallbackList value={form.fallbacks} primary={form.backend} onChange={(next) => binding.set('fallbacks', next)} />
-          {backendOrder(form.backend, form.fallbacks).map((id) => (
-            <BackendSettings key={id} backend={id} binding={binding} test={() => test(id)} />
-          ))}
-        </section>
-
-        <section class="card" aria-labelledby="cache-limits-heading">
-          <h2 id="cache-limits-heading">{t('options_cacheLimits_heading')}</h2>
-          <div class="row">
-            <TextField binding={binding} path="cacheMaxEntries" type="number" min={1000} max={1000000} step={1000} />
-            <TextField binding={binding} path="cacheMaxAgeDays" type="number" min={1} max={3650} step={1} />
-          </div>
-        </section>
+        {FORM_SECTIONS.map((section) => (
+          <section class="card" aria-labelledby={`${section}-heading`} key={section}>
+            <h2 id={`${section}-heading`}>{t(`options_${section}_heading`)}</h2>
+            {section === 'backends' && <p class="help">{t('options_backends_help')}</p>}
+            <SettingFields binding={binding} fields={SETTING_FIELDS.filter(([, field]) => field.section === section)} />
+            {section === 'backends' &&
+              backendOrder(form.backend, form.fallbacks).map((id) => (
+                <BackendSettings key={id} backend={id} binding={binding} test={() => test(id)} />
+              ))}
+          </section>
+        ))}
 
         <footer class="save-bar">
           <button type="submit" class="primary" disabled={save.kind === 'saving'}>

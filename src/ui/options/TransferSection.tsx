@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { ImportResult, ImportWarning } from './settings-form';
+import type { ImportResult, ImportWarning } from './settings-file';
 
 export interface TransferSectionProps {
   /** Downloads the form's settings; false when the form has invalid fields (the page marks them). */

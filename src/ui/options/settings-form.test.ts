@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../settings/schema';
-import {
-  errorsForBackend,
-  exportSettings,
-  formatBytes,
-  formatMegabytes,
-  formatMilliseconds,
-  formOf,
-  hitRate,
-  importSettings,
-  moved,
-  SETTING_PATHS,
-  validateForm,
-  valueAt,
-  withValue,
-} from './settings-form';
+import { formatBytes, formatMegabytes, formatMilliseconds, hitRate } from './format';
+import { moved } from './moved';
+import { exportSettings, importSettings } from './settings-file';
+import { errorsForBackend, formOf, SETTING_PATHS, validateForm, valueAt, withValue } from './settings-form';
 
 const WITH_KEYS: Settings = {
   ...DEFAULT_SETTINGS,
@@ -133,7 +122,7 @@ describe('export', () => {
 
   it('holds the keys when asked, and reads back as the same settings', () => {
     const text = exportSettings(WITH_KEYS, true);
-    expect(parseSettings(JSON.parse(text))).toEqual({ settings: WITH_KEYS, warnings: [] });
+    expect(parseSettings(JSON.parse(text))).toEqual({ settings: WITH_KEYS, problems: [], warnings: [] });
   });
 });
 
@@ -177,9 +166,9 @@ describe('import', () => {
       form: { ...withValue(current, 'backends.openai.model', 'gpt-4o'), hoverDelayMs: '100' },
       applied: 2,
       warnings: [
-        { path: 'backends.google', value: '"x"' },
         { path: 'display', value: '"sideways"' },
         { path: 'fallbacks', value: '["google","google"]' },
+        { path: 'backends.google', value: '"x"' },
       ],
     });
   });
