@@ -105,8 +105,8 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     cache,
     settings: () => Promise.resolve(settings),
     backendFor: () => backend,
-    // One try and a short batch window: these tests are about routing, not the lane's patience.
-    lane: { batchWindowMs: 1, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } },
+    // One try and a short batch window: these tests are about routing, not the queue's patience.
+    queue: { batchWindowMs: 1, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } },
   });
   const drafts = new DraftStore(memoryArea(), () => NOW);
   const remembered: ReplyTone[] = [];

@@ -71,7 +71,7 @@ function setup(primary: FakeBackend, ...fallbacks: FakeBackend[]) {
     cache,
     settings: () => Promise.resolve(settings),
     backendFor: (_, id) => all.find((backend) => backend.id === id)!,
-    lane: FAST_QUEUES,
+    queue: FAST_QUEUES,
   });
   return {
     service,
@@ -305,7 +305,7 @@ describe('TranslationService', () => {
       cache: new TranslationCache(db),
       settings: () => Promise.resolve(settings),
       backendFor: (_, id) => (id === 'google' ? google : libre),
-      lane: FAST_QUEUES,
+      queue: FAST_QUEUES,
     });
     await service.translate(['你好']);
 

@@ -36,8 +36,8 @@ export interface TranslationServiceOptions {
   cache: TranslationCache;
   settings: () => Promise<Settings>;
   backendFor?: (settings: Settings, id: BackendId) => Backend;
-  /** The backend queues' batch window, retries and pauses (the name is from when they were lanes). */
-  lane?: Partial<QueueOptions>;
+  /** The backend queues' batch window, retries and pauses. */
+  queue?: Partial<QueueOptions>;
   /** How long a cache read or write is waited for before translating without it. */
   cacheTimeoutMs?: number;
 }
@@ -73,7 +73,7 @@ export class TranslationService {
 
   constructor(private readonly options: TranslationServiceOptions) {
     this.backendFor = options.backendFor ?? ((settings, id) => createBackend(settings, id));
-    const queueOptions = { ...DEFAULT_QUEUE_OPTIONS, ...options.lane };
+    const queueOptions = { ...DEFAULT_QUEUE_OPTIONS, ...options.queue };
     this.queues = new QueuesByBackend(this.backendFor, queueOptions);
     this.requestTimeoutMs = queueOptions.requestTimeoutMs;
     this.cache = new FailSafeCache(options.cache, options.cacheTimeoutMs);

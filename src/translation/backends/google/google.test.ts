@@ -171,7 +171,7 @@ describe('createGoogleBackend against the shared fake of Google', () => {
 
     const translations = await backendFor(google.url).translate(['你好', '谢谢'], zhToEn, signal());
 
-    // Blank, so the lane's check refuses them; asking line by line would only cost requests.
+    // Blank, so the queue's check refuses them; asking line by line would only cost requests.
     expect(translations).toEqual(['', '']);
     expect(google.requests).toHaveLength(1);
   });

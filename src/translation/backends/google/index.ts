@@ -132,7 +132,7 @@ export function createGoogleBackend(settings: Settings): Backend {
       maxCharsPerRequest: MAX_CHARS,
       kind: 'machine',
       // The free endpoint blocks a network that asks too often; stay well below that. Texts
-      // that come while the lane waits for a token share the next request (up to 40), so one
+      // that come while the queue waits for a token share the next request (up to 40), so one
       // request a second still carries more than anyone reads; the burst serves a new page's
       // first screen at once.
       maxConcurrentRequests: 2,
