@@ -1,5 +1,6 @@
 import { parseImageReading, type ImageReading } from '../ocr/image-reading';
 import type { CachedImageReading, RedBridgeDb } from './db';
+import { evictTable } from './evict';
 import type { CacheLimits } from './translation-cache';
 
 /** A read refreshes an entry's `usedAt` only when it is older than this. */
@@ -44,13 +45,7 @@ export class ImageReadingCache {
 
   /** Deletes every expired entry, and the least recently used beyond the cap. */
   async evict(): Promise<void> {
-    const { maxEntries, maxAgeMs } = this.limits();
-    await this.db.imageReadings.where('createdAt').below(this.now() - maxAgeMs).delete();
-    const count = await this.db.imageReadings.count();
-    if (count > maxEntries) {
-      const oldest = await this.db.imageReadings.orderBy('usedAt').limit(count - maxEntries).primaryKeys();
-      await this.db.imageReadings.bulkDelete(oldest);
-    }
+    await evictTable(this.db.imageReadings, this.limits(), this.now());
   }
 
   /** Images stored, and roughly how much they take (UTF-16 code units × 2). */

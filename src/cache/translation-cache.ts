@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { CachedTranslation, RedBridgeDb } from './db';
+import { evictTable } from './evict';
 
 export interface CacheLimits {
   /** Most entries kept; beyond it the least recently used are deleted. */
@@ -65,13 +66,7 @@ export class TranslationCache {
 
   /** Deletes the least recently used entries beyond the cap, and every expired one. */
   async evict(): Promise<void> {
-    const { maxEntries, maxAgeMs } = this.limits();
-    await this.db.translations.where('createdAt').below(this.now() - maxAgeMs).delete();
-    const count = await this.db.translations.count();
-    if (count > maxEntries) {
-      const oldest = await this.db.translations.orderBy('usedAt').limit(count - maxEntries).primaryKeys();
-      await this.db.translations.bulkDelete(oldest);
-    }
+    await evictTable(this.db.translations, this.limits(), this.now());
     this.approximateCount = await this.db.translations.count();
   }
 

@@ -1,38 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { CacheStats, OptionsApi } from './options-api';
+import type { OptionsApi } from './options-api';
+import { useLoaded } from './use-loaded';
 import { formatBytes, hitRate } from './format';
 import { messageOf } from '../../untyped';
 
-type Stats = { kind: 'loading' } | { kind: 'ok'; stats: CacheStats } | { kind: 'failed'; message: string };
 
 type Clearing = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'clearing' } | { kind: 'cleared' } | { kind: 'failed'; message: string };
 
 
 /** How many translations the cache holds, its size and how often it answered, with Clear cache (after a confirmation). */
 export function CacheSection({ api }: { api: Pick<OptionsApi, 'cacheStats' | 'clearCache'> }) {
-  const [stats, setStats] = useState<Stats>({ kind: 'loading' });
+  const { loaded: stats, refresh, alive } = useLoaded(() => api.cacheStats());
   const [clearing, setClearing] = useState<Clearing>({ kind: 'idle' });
   const confirmRef = useRef<HTMLButtonElement>(null);
   const clearRef = useRef<HTMLButtonElement>(null);
-  const alive = useRef(true);
 
-  async function refresh(): Promise<void> {
-    setStats({ kind: 'loading' });
-    try {
-      const answer = await api.cacheStats();
-      if (alive.current) setStats({ kind: 'ok', stats: answer });
-    } catch (error) {
-      if (alive.current) setStats({ kind: 'failed', message: messageOf(error) });
-    }
-  }
-
-  useEffect(() => {
-    void refresh();
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
   /** The confirmation's buttons went away: the focus goes back to the button that asked for it. */
   const returnFocus = useRef(false);
@@ -62,7 +45,7 @@ export function CacheSection({ api }: { api: Pick<OptionsApi, 'cacheStats' | 'cl
     setClearing({ kind: 'idle' });
   }
 
-  const rate = stats.kind === 'ok' ? hitRate(stats.stats.hits, stats.stats.lookups) : null;
+  const rate = stats.kind === 'ok' ? hitRate(stats.value.hits, stats.value.lookups) : null;
   return (
     <section class="card" aria-labelledby="cache-heading">
       <h2 id="cache-heading">{t('options_cache_heading')}</h2>
@@ -75,11 +58,11 @@ export function CacheSection({ api }: { api: Pick<OptionsApi, 'cacheStats' | 'cl
         <dl class="stats" aria-busy={stats.kind === 'loading'}>
           <div>
             <dt>{t('options_cache_entries')}</dt>
-            <dd data-stat="entries">{stats.kind === 'ok' ? stats.stats.entries.toLocaleString() : '…'}</dd>
+            <dd data-stat="entries">{stats.kind === 'ok' ? stats.value.entries.toLocaleString() : '…'}</dd>
           </div>
           <div>
             <dt>{t('options_cache_size')}</dt>
-            <dd data-stat="size">{stats.kind === 'ok' ? formatBytes(stats.stats.bytes) : '…'}</dd>
+            <dd data-stat="size">{stats.kind === 'ok' ? formatBytes(stats.value.bytes) : '…'}</dd>
           </div>
           <div>
             <dt>{t('options_cache_hitRate')}</dt>
@@ -88,7 +71,7 @@ export function CacheSection({ api }: { api: Pick<OptionsApi, 'cacheStats' | 'cl
                 ? '…'
                 : rate === null
                   ? t('options_cache_noLookups')
-                  : t('options_cache_hitRateValue', [rate, String(stats.stats.hits), String(stats.stats.lookups)])}
+                  : t('options_cache_hitRateValue', [rate, String(stats.value.hits), String(stats.value.lookups)])}
             </dd>
           </div>
         </dl>
@@ -120,7 +103,7 @@ export function CacheSection({ api }: { api: Pick<OptionsApi, 'cacheStats' | 'cl
             }}
           >
             <p id="cache-confirm-text">
-              {t('options_cache_confirm', stats.kind === 'ok' ? stats.stats.entries.toLocaleString() : '?')}
+              {t('options_cache_confirm', stats.kind === 'ok' ? stats.value.entries.toLocaleString() : '?')}
             </p>
             <button type="button" class="danger" ref={confirmRef} onClick={() => void clear()}>
               {t('options_cache_confirmClear')}

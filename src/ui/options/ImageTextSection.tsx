@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { OcrStatus, OptionsApi } from './options-api';
+import { useLoaded } from './use-loaded';
 import { formatBytes, formatMegabytes, formatMilliseconds } from './format';
 import { messageOf } from '../../untyped';
 
 type EngineStatus = OcrStatus['engine'];
 
-type Status = { kind: 'loading' } | { kind: 'ok'; status: OcrStatus } | { kind: 'failed'; message: string };
 
 type Releasing = { kind: 'idle' } | { kind: 'releasing' } | { kind: 'released' } | { kind: 'failed'; message: string };
 
@@ -31,26 +31,9 @@ export function engineStateText(engine: EngineStatus): string {
  * frees its memory at once instead of after its idle minutes, and the credits of its models.
  */
 export function ImageTextSection({ api }: { api: Pick<OptionsApi, 'ocrStatus' | 'releaseOcr'> }) {
-  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const { loaded: status, refresh, alive } = useLoaded(() => api.ocrStatus());
   const [releasing, setReleasing] = useState<Releasing>({ kind: 'idle' });
-  const alive = useRef(true);
 
-  async function refresh(): Promise<void> {
-    setStatus({ kind: 'loading' });
-    try {
-      const answer = await api.ocrStatus();
-      if (alive.current) setStatus({ kind: 'ok', status: answer });
-    } catch (error) {
-      if (alive.current) setStatus({ kind: 'failed', message: messageOf(error) });
-    }
-  }
-
-  useEffect(() => {
-    void refresh();
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
   async function release(): Promise<void> {
     // Not disabled while it works: a disabled button would drop the keyboard focus.
@@ -66,7 +49,7 @@ export function ImageTextSection({ api }: { api: Pick<OptionsApi, 'ocrStatus' | 
     }
   }
 
-  const known = status.kind === 'ok' ? status.status : null;
+  const known = status.kind === 'ok' ? status.value : null;
   return (
     <section class="card" aria-labelledby="images-heading">
       <h2 id="images-heading">{t('options_images_heading')}</h2>
