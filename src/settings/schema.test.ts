@@ -40,6 +40,7 @@ describe('parseSettings', () => {
 
   it('keeps a valid full object as it is', () => {
     const stored: Settings = {
+      ...DEFAULT_SETTINGS,
       enabled: false,
       targetLanguage: 'pt-BR',
       display: 'hover',

@@ -35,7 +35,12 @@ describe('the form and the settings', () => {
     expect(SETTING_PATHS).toContain('backends.openai.model');
     expect(SETTING_PATHS).not.toContain('backends');
     expect(SETTING_PATHS).toContain('imageTranslation');
-    expect(SETTING_PATHS).toHaveLength(23);
+    // Exactly the leaves of the defaults: every setting has a path, and every path a setting.
+    const leaves = (value: object, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, child]) =>
+        typeof child === 'object' && child !== null && !Array.isArray(child) ? leaves(child as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
+    expect([...SETTING_PATHS].sort()).toEqual(leaves(DEFAULT_SETTINGS).sort());
   });
 
   it('reads and sets values by path without changing the original', () => {
