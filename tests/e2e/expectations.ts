@@ -25,7 +25,7 @@ const file = JSON.parse(
  * `initial`, `expand`, `feed-batch:1`, `open:<noteId>`; `expand:<id>` counts as `expand`).
  */
 export function itemsPresentAfter(
-  page: 'feed.html' | 'note.html' | 'notification.html' | 'profile.html',
+  page: 'feed.html' | 'note.html' | 'notification.html' | 'profile.html' | 'search_result.html',
   done: string[],
 ): ExpectationItem[] {
   return file.pages[page]!.items.filter((item) =>

@@ -6,6 +6,7 @@ import { FAKE_PREFIX, FAKE_REPLIES, FAKE_ZH_PREFIX } from '../fakes/fake-transla
 import { startFixtureServer } from '../fakes/fixture-server';
 import type { LocalServer } from '../fakes/http';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from './browsers';
+import { checkExpectations, itemsPresentAfter } from './expectations';
 import { romanize } from '../../src/text/pinyin';
 import { readOverlays } from './overlays';
 import { setStoredSettings } from './probe';
@@ -163,6 +164,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('searching in English in %s'
     // The result cards are captioned as in the feed: every Chinese title, not the English one.
     await page.waitForFunction(() => document.querySelectorAll('section.note-item redbridge-translation[data-state="done"]').length >= 5, { timeout: 20_000 });
     const overlays = await readOverlays(page);
+    expect(checkExpectations(itemsPresentAfter('search_result.html', ['initial']), overlays)).toEqual([]);
     const title = (n: number) => overlays.get(`search-card-${n}-title`)!;
     expect(title(1).text).toBe(`${FAKE_PREFIX}新手露营装备清单｜第一次露营照着买不踩雷`);
     expect(title(1).overlays).toBe(1);
