@@ -1,4 +1,5 @@
 import { h, render, type ComponentChild } from 'preact';
+import panelBaseCss from '../../../assets/panel-base.css?inline';
 import searchCss from '../../../assets/search.css?inline';
 import { createShadowMount } from '../shadow-mount';
 
@@ -10,7 +11,7 @@ export interface SearchHost {
 
 /** A RedBridge element for search (`tag`), its Preact content in its own shadow root with search.css. */
 export function createSearchHost(tag: string): SearchHost {
-  const { element, mount } = createShadowMount(tag, searchCss);
+  const { element, mount } = createShadowMount(tag, panelBaseCss + searchCss);
   return {
     element,
     render(content) {
