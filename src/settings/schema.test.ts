@@ -151,7 +151,6 @@ describe('pageSettingsOf', () => {
       hoverDelayMs: 400,
       hoverKey: 'none',
       imageTranslation: 'auto',
-      romanizeNames: true,
       backendChoices: ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'],
     });
   });
