@@ -29,6 +29,9 @@ const backgroundOnly = [
   '**/ocr/onnx-models',
   '**/ocr/image-reader',
   '**/ocr/ocr-client',
+  // pinyin-pro's dictionary: names' pinyin is asked of the background (`romanize`).
+  '**/text/pinyin',
+  'pinyin-pro',
 ];
 
 export default tseslint.config(

@@ -3,8 +3,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { removeOwnNodes } from '../../src/dom/own-nodes';
 import { createPageObserver } from '../../src/dom/page-observer';
 import { createFeatureManager } from '../../src/features/feature-manager';
+import { fixedLabels } from '../../src/features/fixed-labels';
+import { nameRomanization } from '../../src/features/name-romanization';
 import { imageText, textTranslation } from '../../src/features/reading';
 import { replyComposer } from '../../src/features/reply-composer';
+import { englishSearch } from '../../src/features/search';
 import { markRunning } from '../../src/features/running-marker';
 import { createTabStats } from '../../src/features/tab-stats';
 import { isContentMessage, type TabStats } from '../../src/messaging/content-messages';
@@ -13,6 +16,9 @@ import { createTranslateClient } from '../../src/messaging/translate-client';
 import { xiaohongshu } from '../../src/sites/xiaohongshu/adapter';
 import { xiaohongshuComposer } from '../../src/sites/xiaohongshu/composer';
 import { xiaohongshuImages } from '../../src/sites/xiaohongshu/images';
+import { xiaohongshuSearch } from '../../src/sites/xiaohongshu/search';
+import { xiaohongshuLabels } from '../../src/sites/xiaohongshu/labels';
+import { xiaohongshuNames } from '../../src/sites/xiaohongshu/names';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
 
 /** How often an open page checks that its extension is still there (Chrome says nothing). */
@@ -31,7 +37,7 @@ export default defineContentScript({
     const pageSettings = sendToBackground({ type: 'get-page-settings' });
     const stats = createTabStats();
     const features = createFeatureManager({
-      features: [textTranslation, imageText, replyComposer],
+      features: [textTranslation, imageText, replyComposer, englishSearch(xiaohongshuSearch), fixedLabels(xiaohongshuLabels), nameRomanization(xiaohongshuNames)],
       services: {
         // One MutationObserver for every feature: the page is observed once, not once per feature.
         changes: createPageObserver(),

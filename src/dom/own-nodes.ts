@@ -9,7 +9,17 @@ export const POPOVER_TAG = 'redbridge-popover';
 /** The element name of an image overlay (laid over a note image, after its `<img>`). */
 export const IMAGE_OVERLAY_TAG = 'redbridge-image';
 
-const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG, IMAGE_OVERLAY_TAG];
+/** The element names of the English-search control beside the search box, and of the results page's query line. */
+export const SEARCH_TAG = 'redbridge-search';
+export const SEARCH_QUERY_TAG = 'redbridge-search-query';
+
+/** The element name of a fixed label (a known phrase's English beside it: features/fixed-labels.ts). */
+export const LABEL_TAG = 'redbridge-label';
+
+/** The element name of a display name's pinyin (after the name: features/name-romanization.ts). */
+export const PINYIN_TAG = 'redbridge-pinyin';
+
+const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG, IMAGE_OVERLAY_TAG, SEARCH_TAG, SEARCH_QUERY_TAG, LABEL_TAG, PINYIN_TAG];
 
 /** Elements RedBridge inserted: the reading features never treat them as page content. */
 export function isOwnNode(node: Node): boolean {

@@ -66,6 +66,10 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
     'ocr-status': () =>
       Promise.all([deps.ocr.status(), deps.imageCache.stats()]).then(([engine, cached]) => ({ engine, packagedBytes: deps.ocrPackagedBytes, cached })),
     'release-ocr': () => deps.ocr.release().then(() => true as const),
+    // Loaded at the first names to read, not each time the background starts: pinyin-pro's
+    // dictionary takes tens of milliseconds to set up, which every first translation would wait for.
+    romanize: (request) =>
+      import('../text/pinyin').then(({ romanize }) => ({ pinyin: request.texts.map((text) => romanize(text, request.as)) })),
   };
 }
 

@@ -6,6 +6,7 @@ import { parseDraft, parseDraftKey } from '../drafts/draft';
 import type { Rect } from '../ocr/types';
 import { BACKEND_IDS, REPLY_TONES, type BackendId, type ReplyTone } from '../settings/schema';
 import { MAX_MENTIONS_PER_TEXT, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, type BackgroundRequest } from './protocol';
+import { MAX_ROMANIZE_TEXT_LENGTH, ROMANIZE_AS, type RomanizeAs } from './protocol';
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
@@ -50,6 +51,14 @@ function parseViewportRect(value: unknown): Rect | null {
   if (!parts.every((n): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 20_000)) return null;
   if ((width as number) < 1 || (height as number) < 1) return null;
   return { x: x as number, y: y as number, width: width as number, height: height as number };
+}
+
+function isRomanizable(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ROMANIZE_TEXT_LENGTH;
+}
+
+function isRomanizeAs(value: unknown): value is RomanizeAs {
+  return (ROMANIZE_AS as readonly unknown[]).includes(value);
 }
 
 function isTone(value: unknown): value is ReplyTone {
@@ -114,6 +123,11 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
       const ratio = fields.pixelRatio;
       if (!isImageKey(fields.key) || !rect || typeof ratio !== 'number' || !(ratio > 0 && ratio <= 8)) return null;
       return { type: 'capture-image', key: fields.key, rect, pixelRatio: ratio };
+    }
+    case 'romanize': {
+      const { texts } = fields;
+      if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isRomanizable)) return null;
+      return isRomanizeAs(fields.as) ? { type: 'romanize', texts, as: fields.as } : null;
     }
     default:
       return null;

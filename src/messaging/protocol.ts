@@ -162,6 +162,22 @@ export interface ReleaseOcrRequest {
   type: 'release-ocr';
 }
 
+/**
+ * How a text is read in pinyin: `name`, a display name (its first character read as a surname:
+ * 单 Shàn, 曾 Zēng); `text`, words read in context (银行 yín háng), as a search query's.
+ */
+export const ROMANIZE_AS = ['name', 'text'] as const;
+export type RomanizeAs = (typeof ROMANIZE_AS)[number];
+/** Longest text `romanize` reads: names and search queries are short. */
+export const MAX_ROMANIZE_TEXT_LENGTH = 500;
+
+/** The pinyin of each text's Chinese (background only: the dictionary stays out of the page). */
+export interface RomanizeRequest {
+  type: 'romanize';
+  texts: string[];
+  as: RomanizeAs;
+}
+
 /** Requests only the extension's own pages (popup, options) may send, never a content script. */
 export const PAGE_ONLY_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
   'test-backend',
@@ -188,7 +204,8 @@ export type BackgroundRequest =
   | ReadImageRequest
   | CaptureImageRequest
   | OcrStatusRequest
-  | ReleaseOcrRequest;
+  | ReleaseOcrRequest
+  | RomanizeRequest;
 
 /** What the options page shows of on-device OCR. */
 export interface OcrStatus {
@@ -221,4 +238,6 @@ export interface BackgroundResponses {
   'capture-image': ImageReadOutcome;
   'ocr-status': OcrStatus;
   'release-ocr': true;
+  /** Aligned with the texts: the pinyin of each one's Chinese, or null when it has none. */
+  romanize: { pinyin: (string | null)[] };
 }

@@ -64,6 +64,8 @@ export const SETTINGS_FIELDS = {
   /** A key to hold while pointing, in `hover` mode (in addition to the dwell). */
   hoverKey: choice(HOVER_KEYS, 'none', 'select', { section: 'general', inRow: true, page: true }),
   imageTranslation: choice(IMAGE_TRANSLATION_MODES, 'auto', 'radio', { section: 'general', page: true }),
+  /** Pinyin beside Chinese display names (names are never translated; this says how they sound). */
+  romanizeNames: toggle(true, { section: 'general', page: true }),
   /** BCP 47 code the translations are written in. */
   targetLanguage: languageCode('en', TARGET_SUGGESTIONS, { section: 'languages', page: true, error: 'targetLanguage' }),
   /** The Chinese replies are written in: the user's English is translated into it. */

@@ -151,6 +151,7 @@ describe('pageSettingsOf', () => {
       hoverDelayMs: 400,
       hoverKey: 'none',
       imageTranslation: 'auto',
+      romanizeNames: true,
       backendChoices: ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'],
     });
   });

@@ -1,6 +1,17 @@
 /** What the reading features need to know about a site; one implementation per site. */
 
-export type UnitKind = 'card-title' | 'note-title' | 'note-desc' | 'comment';
+export type UnitKind =
+  | 'card-title'
+  | 'note-title'
+  | 'note-desc'
+  | 'comment'
+  /** A notification's comment text, the text it quotes, and a hint the extension has no English for. */
+  | 'notification-text'
+  | 'notification-quote'
+  | 'notification-hint'
+  /** A user profile's bio and its tags. */
+  | 'profile-bio'
+  | 'profile-tag';
 
 /** Where a unit's translation goes: a block under the text, or a caption over a card's cover. */
 export type OverlayPlacement = 'block' | 'caption';
@@ -27,6 +38,21 @@ export interface SiteAdapter {
   overlaySlot(element: Element, kind: UnitKind): { parent: Element; before: Node | null };
   /** The scrolling element the unit moves in, or null for the window. */
   scrollContainerFor(element: Element): Element | null;
+}
+
+/** A label the extension knows the English of: shown beside its element with no backend request. */
+export interface FixedLabel {
+  english: string;
+  /** The element the label goes after. */
+  after: Element;
+}
+
+/** What fixed labels need to know about a site (notification hints, a profile's IP place); one per site. */
+export interface FixedLabelSite {
+  /** Matches every element that may carry a fixed label. */
+  readonly labelSelector: string;
+  /** The element's label, or null when the extension has no English for it (or it is English already). */
+  labelOf(element: Element): FixedLabel | null;
 }
 
 /** An image worth reading, with a web address. */
@@ -62,6 +88,14 @@ export interface ImageSite {
   coverImageOf(element: Element): SiteImage | null;
 }
 
+/** Where a site shows people's display names (never translated), for their pinyin. */
+export interface NameSite {
+  /** Matches every element whose text is one display name. */
+  readonly nameSelector: string;
+  /** The name `element` shows. */
+  nameOf(element: Element): string;
+}
+
 /** The comment a reply answers, as the reply composer shows it. */
 export interface ReplyTarget {
   commentId: string;
@@ -92,4 +126,24 @@ export interface ComposerSite {
   holdsComment(composer: Element, comment: Element): boolean;
   /** Whether `clicked` is the page's own send button. */
   isSendButton(clicked: Element): boolean;
+}
+
+/** Where one of RedBridge's elements goes: into `parent`, before `before` (null: at the end). */
+export interface Slot {
+  parent: Element;
+  before: Node | null;
+}
+
+/** What searching in English needs to know about a site's search box and results page; one per site. */
+export interface SearchSite {
+  /** The page's own search box, or null while the page shows none. */
+  searchInput(root: ParentNode): HTMLInputElement | null;
+  /** Where the English-search control goes: beside the box. */
+  controlSlot(input: HTMLInputElement): Slot;
+  /** The page's own search button for the box, if it has one. */
+  searchButton(input: HTMLInputElement): HTMLElement | null;
+  /** The query of a results page's address (`href`), or null for any other page. */
+  resultsKeyword(href: string): string | null;
+  /** Where the line naming the query goes on a results page, or null until the results are there. */
+  resultsSlot(root: ParentNode): Slot | null;
 }

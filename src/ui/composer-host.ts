@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import composerCss from '../../assets/composer.css?inline';
+import panelBaseCss from '../../assets/panel-base.css?inline';
 import { COMPOSER_TAG } from '../dom/own-nodes';
 import { ComposerDock, type ComposerDockProps } from './ComposerDock';
 import { createShadowMount } from './shadow-mount';
@@ -12,7 +13,7 @@ export interface ComposerHost {
 
 /** The composer dock in its own shadow root, in RedNote's engage bar. */
 export function createComposerHost(): ComposerHost {
-  const { element, mount } = createShadowMount(COMPOSER_TAG, composerCss);
+  const { element, mount } = createShadowMount(COMPOSER_TAG, panelBaseCss + composerCss);
   return {
     element,
     render(props) {

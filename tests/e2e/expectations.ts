@@ -24,7 +24,10 @@ const file = JSON.parse(
  * The fixture items of a page whose every `when` condition is among `done` (for example
  * `initial`, `expand`, `feed-batch:1`, `open:<noteId>`; `expand:<id>` counts as `expand`).
  */
-export function itemsPresentAfter(page: 'feed.html' | 'note.html', done: string[]): ExpectationItem[] {
+export function itemsPresentAfter(
+  page: 'feed.html' | 'note.html' | 'notification.html' | 'profile.html' | 'search_result.html',
+  done: string[],
+): ExpectationItem[] {
   return file.pages[page]!.items.filter((item) =>
     item.when.every((condition) => done.includes(condition) || done.includes(condition.split(':')[0]!)),
   );

@@ -42,10 +42,13 @@ export function readCards(page: Page): Promise<CardView[]> {
   });
 }
 
-/** Pairs of absolutely placed cards whose boxes overlap (the masonry measured them without the caption). */
-export function overlappingCards(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const boxes = Array.from(document.querySelectorAll('#exploreFeeds > section.note-item'), (card) => ({
+/**
+ * Pairs of absolutely placed cards whose boxes overlap (the masonry measured them without the
+ * caption). `feed` is the cards' container: the explore feed, or a profile's `#userPostedFeeds`.
+ */
+export function overlappingCards(page: Page, feed = '#exploreFeeds'): Promise<string[]> {
+  return page.evaluate((feed) => {
+    const boxes = Array.from(document.querySelectorAll(`${feed} > section.note-item`), (card) => ({
       index: card.getAttribute('data-index'),
       rect: card.getBoundingClientRect(),
     }));
@@ -59,7 +62,7 @@ export function overlappingCards(page: Page): Promise<string[]> {
       }
     }
     return found;
-  });
+  }, feed);
 }
 
 /**
@@ -67,10 +70,10 @@ export function overlappingCards(page: Page): Promise<string[]> {
  * that added height would make the card taller than the page's layout measured it. (Hidden by a
  * page style: removing the hosts would only have RedBridge put them back.)
  */
-export function cardBoxesWithAndWithoutCaptions(page: Page): Promise<{ shown: string[]; hidden: string[] }> {
-  return page.evaluate(() => {
+export function cardBoxesWithAndWithoutCaptions(page: Page, feed = '#exploreFeeds'): Promise<{ shown: string[]; hidden: string[] }> {
+  return page.evaluate((feed) => {
     const read = () =>
-      Array.from(document.querySelectorAll('#exploreFeeds > section.note-item'), (card) => {
+      Array.from(document.querySelectorAll(`${feed} > section.note-item`), (card) => {
         const box = card.getBoundingClientRect();
         return `${card.getAttribute('data-index')}: ${Math.round(box.left)},${Math.round(box.top + window.scrollY)} ${Math.round(box.height)}`;
       });
@@ -80,5 +83,5 @@ export function cardBoxesWithAndWithoutCaptions(page: Page): Promise<{ shown: st
     const hidden = read();
     style.remove();
     return { shown, hidden };
-  });
+  }, feed);
 }

@@ -19,6 +19,12 @@ export const FAKE_REPLIES = {
     chinese: '太感谢啦，这个攻略帮大忙了！',
     backTranslation: 'Thanks a lot, this guide is a huge help!',
   },
+  /** A search query typed in English (tests/e2e/search.e2e.test.ts). */
+  campingGear: {
+    english: 'camping gear for beginners',
+    chinese: '新手露营装备',
+    backTranslation: 'Camping equipment for beginners',
+  },
 } as const;
 
 type FakeReply = (typeof FAKE_REPLIES)[keyof typeof FAKE_REPLIES];
@@ -74,6 +80,31 @@ const DICTIONARY: Record<string, string> = {
   // The first fixture image's text (tests/fixtures/images/title-cafe.webp), in the README's picture.
   '杭州宝藏咖啡店周末一定要去！': 'A hidden-gem café in Hangzhou: go this weekend!',
   '环境超出片·人均45元': 'Very photogenic · about ¥45 a person',
+  // The notification page (tests/fixtures/xhs/notification.html): comments, quotes and the one hint RedBridge has no English for.
+  '谢谢推荐！周末就去试试这家店': 'Thanks for the tip! I will try this place this weekend',
+  这家店的提拉米苏真的绝了: 'The tiramisu here is truly amazing',
+  '请问这件外套是什么牌子的呀？求链接': 'What brand is this coat? Link please',
+  '@奶茶三分糖 快来看这个攻略，下次我们一起去': '@奶茶三分糖 come and see this guide, let’s go together next time',
+  '五月去大理穿什么比较合适？': 'What should I wear in Dali in May?',
+  '这篇必须分享给我闺蜜，太实用了': 'I have to share this with my bestie, it is so useful',
+  分享了你的笔记: 'shared your note',
+  哈哈哈哈笑死我了: 'Hahaha, I am dying of laughter',
+  第一次做葱油拌面就翻车了: 'My first try at scallion oil noodles was a total fail',
+  // The profile page (tests/fixtures/xhs/profile.html): the bio line by line, the tags, the note titles.
+  '北漂第五年｜INFP': 'Fifth year living in Beijing | INFP',
+  '喜欢咖啡、胶片和周末城市漫步☕️': 'Into coffee, film photography and weekend city walks ☕️',
+  商务合作请私信: 'For business inquiries, please DM',
+  '25岁': '25 years old',
+  双子座: 'Gemini',
+  北京朝阳: 'Chaoyang, Beijing',
+  摄影博主: 'Photography blogger',
+  '北京胡同里的宝藏咖啡馆｜拍照超出片': 'A hidden-gem café in a Beijing hutong | so photogenic',
+  '胶片相机入门指南📷新手必看': 'Film camera starter guide 📷 a must-read for beginners',
+  '周末city walk路线｜798艺术区半日游': 'Weekend city walk route | half a day in the 798 Art District',
+  '秋天的颐和园美到失语🍂': 'The Summer Palace in autumn is breathtaking 🍂',
+  打工人午餐便当一周不重样: 'A week of packed lunches for office workers, no repeats',
+  '第一次去长城，攻略都在这了': 'First time at the Great Wall: the whole guide is here',
+  北京宝藏小众博物馆合集: 'A roundup of hidden-gem museums in Beijing',
   // The options page's Test sentence (BACKEND_TEST_SENTENCE).
   '你好，今天的天气真好！': 'Hello, the weather is really nice today!',
   ...BACK_TRANSLATIONS,

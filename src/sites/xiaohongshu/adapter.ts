@@ -23,11 +23,27 @@ function coverOf(card: Element): Element | null {
   return beforeFooter?.querySelector('img') ? beforeFooter : null;
 }
 
+/** The notification page's and the profile page's units (their selectors match nothing elsewhere). */
+const PAGE_UNITS: readonly (readonly [string, UnitKind])[] = [
+  [SELECTORS.notificationText, 'notification-text'],
+  [SELECTORS.notificationQuote, 'notification-quote'],
+  [SELECTORS.notificationHint, 'notification-hint'],
+  [SELECTORS.profileBio, 'profile-bio'],
+  [SELECTORS.profileTag, 'profile-tag'],
+];
+
 export const xiaohongshu: SiteAdapter = {
-  unitSelector: [SELECTORS.cardTitle, SELECTORS.noteTitle, SELECTORS.noteDesc, SELECTORS.commentContent].join(', '),
+  unitSelector: [
+    SELECTORS.cardTitle,
+    SELECTORS.noteTitle,
+    SELECTORS.noteDesc,
+    SELECTORS.commentContent,
+    ...PAGE_UNITS.map(([selector]) => selector),
+  ].join(', '),
 
   kindOf(element: Element): UnitKind | null {
     if (element.matches(SELECTORS.commentContent)) return 'comment';
+    for (const [selector, kind] of PAGE_UNITS) if (element.matches(selector)) return kind;
     if (element.matches(SELECTORS.noteDesc)) return 'note-desc';
     if (element.matches(SELECTORS.noteTitle)) return 'note-title';
     if (element.matches(SELECTORS.cardTitle)) return 'card-title';

@@ -1,5 +1,6 @@
 import type { UnitContent, UnitKind } from '../types';
 import { OVERLAY_TAG } from '../../dom/own-nodes';
+import { englishHint } from './notification-hints';
 import { REPLY_PREFIX, SELECTORS } from './selectors';
 
 /**
@@ -46,7 +47,18 @@ export function readUnitContent(element: Element, kind: UnitKind): UnitContent {
   switch (kind) {
     case 'card-title':
     case 'note-title':
+    case 'profile-tag':
       return { text: textOf(element).trim(), mentions: [], tags: [] };
+    case 'profile-bio':
+      return { text: textOf(element).trim(), mentions: mentionsOf(element), tags: hashtagsOf(element) };
+    case 'notification-text':
+    case 'notification-quote':
+      return { text: textOf(element).trim(), mentions: mentionsOf(element), tags: [] };
+    case 'notification-hint': {
+      // A known hint gets its fixed English beside it (labels.ts): nothing to translate.
+      const hint = textOf(element).trim();
+      return { text: englishHint(hint) === null ? hint : '', mentions: [], tags: [] };
+    }
     case 'note-desc':
       return { text: textOf(element).trim(), mentions: mentionsOf(element), tags: hashtagsOf(element) };
     case 'comment': {

@@ -43,6 +43,25 @@ export const SELECTORS = {
   commentItem: '.comment-item',
   commentOwnContent: ':scope > .comment-inner-container > .right > .content',
   commentOwnAuthor: ':scope > .comment-inner-container > .right > .author-wrapper .name',
+  /**
+   * A notification (`/notification`): `.container > .main > .info > .user-info + .interaction-hint
+   * (span hint, span.interaction-time) + .interaction-content + .quote-info + .actions`.
+   */
+  notificationText: '.main .interaction-content',
+  notificationQuote: '.main .quote-info',
+  notificationHint: '.main .interaction-hint > span:first-child:not(.interaction-time)',
+  /** A user profile (`/user/profile/<id>`): the bio (lines split by `\n`), its tags, the IP location line. */
+  profileBio: '.user-info .user-desc',
+  profileTag: '.user-info .user-tags > .tag-item',
+  profileIp: '.user-info .user-content > .user-IP',
+  /**
+   * Display names, for their pinyin: a comment's or reply's author (`.author-wrapper > .author > a.name`),
+   * a profile's header (`.user-basic > .user-nickname > .user-name`) and a notification's sender
+   * (`.container > a.user-avatar + .main > .info > .user-info > a`; ../shared/xhs/README.md §6).
+   */
+  commentAuthorName: '.comment-item .author-wrapper .name',
+  profileName: '.user-basic .user-name',
+  notificationName: '.container > .main .user-info > a',
   /** Elements that scroll by themselves: the note's right column, and the feed on some layouts. */
   scrollContainers: '.note-scroller, .feeds-page',
 } as const;
