@@ -86,6 +86,18 @@ describe('checkBudgets', () => {
     expect(check(m, 'longTaskTimeRatio').figure).toBe(2.5);
   });
 
+  it('pools the long-task ratios over the rounds, so two quiet passes without RedBridge cannot flip it', () => {
+    const of = (without: number, warm: number) =>
+      round({ without: pass({ cost: { longTasks: without, longTaskMs: without * 70 } }), warm: pass({ requests: 0, cost: { longTasks: warm, longTaskMs: warm * 70 } }) });
+    // Each round's ratio: 7.5, 7.5, 3.75 (median 7.5); all rounds together: 270 ÷ 48.
+    const m = measurements([of(12, 90), of(12, 90), of(24, 90)]);
+    expect(check(m, 'longTaskCountRatio')).toMatchObject({ kind: 'pooled', figure: 5.625, values: [7.5, 7.5, 3.75], ok: true });
+    expect(check(m, 'longTaskTimeRatio')).toMatchObject({ figure: 5.625, ok: true });
+    const heavy = measurements([of(20, 200), of(24, 200), of(16, 200)]);
+    expect(verdicts(heavy)).toMatchObject({ longTaskCountRatio: false, longTaskTimeRatio: false });
+    expect(check(heavy, 'longTaskCountRatio').figure).toBe(10);
+  });
+
   it('leaves the first screen out of the warm p99 and judges it on its own time', () => {
     const latencies = Array.from({ length: 100 }, (_, i) => (i < 10 ? 120 : 0));
     const warm = pass({ requests: 0, latencies });

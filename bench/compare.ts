@@ -45,7 +45,7 @@ export function compareRuns(runs: readonly RunSummary[]): string {
     const margin = Math.min(...checks.map((check) => marginOf(check!)));
     const unit = first.unit === '×' ? '' : first.unit;
     const cells = checks.map((check) => `${formatFigure(check!.figure, first.unit)}${check!.ok ? '' : ' **missed**'}`);
-    const exact = first.kind !== 'median' && spreadOfFigure === 0;
+    const exact = (first.kind === 'exact' || first.kind === 'once') && spreadOfFigure === 0;
     const larger = margin > spreadOfFigure ? 'yes' : exact ? 'exact: no spread' : '**no**';
     return `| ${first.budget} | ${first.bound === 'max' ? '≤' : '≥'} ${formatFigure(first.limit, first.unit)} | ${cells.join(' | ')} | ${formatFigure(spreadOfFigure, unit)} | ${formatFigure(margin, unit)} | ${larger} |`;
   });

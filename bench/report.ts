@@ -75,6 +75,7 @@ function requestsSummary(pass: PassResult): string {
 export function judgedOn(check: BudgetCheck): string {
   if (check.kind === 'exact') return `every pass (${check.values.length}), worst`;
   if (check.kind === 'median') return `median of ${check.values.length} round${check.values.length === 1 ? '' : 's'}`;
+  if (check.kind === 'pooled') return `${check.values.length} round${check.values.length === 1 ? '' : 's'} pooled (each round's: values)`;
   return 'one pass';
 }
 

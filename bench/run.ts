@@ -4,8 +4,9 @@
  *
  * One browser with RedBridge runs everything, so passes with and without it see the same
  * machine: the pages without it come from a host name its content script does not match.
- * - Timing rounds (3; `--passes N`): a 1,000-comment note without RedBridge, with a cold cache,
- *   then warm, each loaded, scrolled to its end and traced. Timing budgets judge the median.
+ * - Timing rounds (5; `--passes N`): a 1,000-comment note without RedBridge, with a cold cache,
+ *   then warm, each loaded, scrolled to its end and traced. Timing budgets judge the median, and
+ *   the page's long tasks the ratio pooled over the rounds.
  * - Scale passes (once): the 5,000-comment note and the 1,000-card feed with a cold cache, and
  *   50 note open/close navigations in the feed's modal with and without RedBridge.
  * `--quick`: one round on small pages, for working on the page path; its verdict is indicative.
@@ -48,7 +49,7 @@ function option(name: string, full: number, quickValue: number): number {
 
 const config: BenchConfig = {
   quick,
-  passes: option('passes', 3, 1),
+  passes: option('passes', 5, 1),
   comments: option('comments', 1000, 300),
   scaleComments: option('scale-comments', 5000, 500),
   feedCards: option('cards', 1000, 200),
