@@ -147,3 +147,10 @@ export interface SearchSite {
   /** Where the line naming the query goes on a results page, or null until the results are there. */
   resultsSlot(root: ParentNode): Slot | null;
 }
+
+/** One subtitle file a site lists for a video: its group (`source`, `zh-CN`, `en-US`…), language and address. */
+export interface SubtitleTrack {
+  group: string;
+  language: string;
+  url: string;
+}
