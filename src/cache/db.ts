@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { BackendId } from '../settings/schema';
 import type { ImageReading } from '../ocr/image-reading';
+import type { Cue } from '../video/srt';
 import { withoutInvisibleFormat } from '../translation/answer';
 
 export interface CachedTranslation {
@@ -26,6 +27,15 @@ export interface CachedImageReading {
   usedAt: number;
 }
 
+/** A video's subtitles (issue 31), by note and track, never by the track's signed URL, which expires. */
+export interface CachedSubtitles {
+  /** `subtitleKey()`: the note, the track's group and language. */
+  key: string;
+  cues: Cue[];
+  createdAt: number;
+  usedAt: number;
+}
+
 export const DB_NAME = 'redbridge';
 
 /**
@@ -35,6 +45,7 @@ export const DB_NAME = 'redbridge';
 export class RedBridgeDb extends Dexie {
   translations!: Table<CachedTranslation, string>;
   imageReadings!: Table<CachedImageReading, string>;
+  subtitles!: Table<CachedSubtitles, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -68,5 +79,7 @@ export class RedBridgeDb extends Dexie {
       );
     // v4: what OCR read on note images.
     this.version(4).stores({ translations: 'key, createdAt, usedAt', imageReadings: 'key, hash, createdAt, usedAt' });
+    // v5: video notes' subtitles.
+    this.version(5).stores({ translations: 'key, createdAt, usedAt', imageReadings: 'key, hash, createdAt, usedAt', subtitles: 'key, createdAt, usedAt' });
   }
 }

@@ -77,3 +77,20 @@ export function parseSrt(source: string): Cue[] {
   if (cues.length === 0 && source.trim() !== '' && !lines.some((line) => TIMING.test(line))) throw new Error('not SRT: no timing line');
   return cues.sort((a, b) => a.start - b.start);
 }
+
+/** `value` as cues if it is a list of well-formed ones (the cache is input too), else null. */
+export function validCues(value: unknown): Cue[] | null {
+  if (!Array.isArray(value) || value.length > MAX_CUES) return null;
+  const valid = value.every(
+    (cue: unknown) =>
+      cue !== null &&
+      typeof cue === 'object' &&
+      Number.isFinite((cue as Cue).start) &&
+      Number.isFinite((cue as Cue).end) &&
+      (cue as Cue).end > (cue as Cue).start &&
+      typeof (cue as Cue).text === 'string' &&
+      (cue as Cue).text !== '' &&
+      (cue as Cue).text.length <= MAX_CUE_CHARS,
+  );
+  return valid ? (value as Cue[]) : null;
+}

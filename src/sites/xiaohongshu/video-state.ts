@@ -96,14 +96,22 @@ export function tracksOf(subtitles: unknown): SubtitleTrack[] {
   for (const [group, list] of Object.entries(subtitles)) {
     if (!GROUP.test(group) || !Array.isArray(list)) continue;
     for (const entry of list) {
-      const url = field(entry, 'url');
-      const language = field(entry, 'language');
       const format = field(entry, 'format');
-      if (typeof url !== 'string' || !isSubtitleUrl(url)) continue;
       if (format !== undefined && format !== SRT_FORMAT) continue;
-      const lang = typeof language === 'string' && GROUP.test(language) ? language : group;
-      if (tracks.length < MAX_TRACKS) tracks.push({ group, language: lang, url });
+      const language = field(entry, 'language');
+      const track = validTrack({ group, language: typeof language === 'string' && GROUP.test(language) ? language : group, url: field(entry, 'url') });
+      if (track && tracks.length < MAX_TRACKS) tracks.push(track);
     }
   }
   return tracks;
+}
+
+/** `value` as a track if its group and language are plain names and its URL is on the subtitle CDNs, else null. */
+export function validTrack(value: unknown): SubtitleTrack | null {
+  const group = field(value, 'group');
+  const language = field(value, 'language');
+  const url = field(value, 'url');
+  if (typeof group !== 'string' || !GROUP.test(group) || typeof language !== 'string' || !GROUP.test(language)) return null;
+  if (typeof url !== 'string' || !isSubtitleUrl(url)) return null;
+  return { group, language, url };
 }
