@@ -32,6 +32,8 @@ const backgroundOnly = [
   // pinyin-pro's dictionary: names' pinyin is asked of the background (`romanize`).
   '**/text/pinyin',
   'pinyin-pro',
+  // Video subtitles are fetched and cached in the background.
+  '**/video/subtitle-loader',
 ];
 
 export default tseslint.config(

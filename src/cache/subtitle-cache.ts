@@ -1,4 +1,3 @@
-import type { SubtitleTrack } from '../sites/types';
 import { validCues, type Cue } from '../video/srt';
 import type { RedBridgeDb } from './db';
 import { evictTable } from './evict';
@@ -8,7 +7,7 @@ import type { CacheLimits } from './translation-cache';
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
 /** A track's cache key: its note, group and language; the URL is signed and expires. */
-export function subtitleKey(noteId: string, track: Pick<SubtitleTrack, 'group' | 'language'>): string {
+export function subtitleKey(noteId: string, track: { group: string; language: string }): string {
   return `${noteId}\n${track.group}\n${track.language}`;
 }
 
