@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { sharedOffscreenChannel } from '../src/background/offscreen-channel';
 import { RedBridgeDb } from '../src/cache/db';
 import { ImageReadingCache } from '../src/cache/image-cache';
+import { SubtitleCache } from '../src/cache/subtitle-cache';
 import { OcrEngine } from '../src/ocr/engine';
 import { ImageReader } from '../src/ocr/image-reader';
 import { localOcrClient, offscreenOcrClient, unavailableOcrClient, type OcrClient } from '../src/ocr/ocr-client';
@@ -42,6 +43,7 @@ export default defineBackground(() => {
   void current.then(() => imageCache.evict()).catch((error: unknown) => console.warn('[RedBridge] could not trim the image cache', error));
   const ocr = ocrClient();
   const images = new ImageReader({ ocr, cache: imageCache });
+  const subtitleCache = new SubtitleCache(db, () => cacheLimits);
   const drafts = new DraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('[RedBridge] could not clean up old reply drafts', error));
   const rememberReplyTone = (replyTone: Settings['replyTone']) => updateSettings({ replyTone });
@@ -82,6 +84,7 @@ export default defineBackground(() => {
     rememberReplyTone,
     images,
     imageCache,
+    subtitleCache,
     ocr,
     ocrPackagedBytes: import.meta.env.OCR_PACKAGED_BYTES,
     captureVisibleTab,

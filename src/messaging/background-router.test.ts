@@ -3,6 +3,9 @@ import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { FAKE_REPLIES, fakeTranslate } from '../../tests/fakes/fake-translation';
 import { RedBridgeDb } from '../cache/db';
 import { ImageReadingCache } from '../cache/image-cache';
+import { SubtitleCache, subtitleKey } from '../cache/subtitle-cache';
+import { startFakeSubtitleHost, type FakeSubtitleHost } from '../../tests/fakes/fake-subtitle-host';
+import { fetchSubtitleText } from '../video/subtitle-loader';
 import { TranslationCache } from '../cache/translation-cache';
 import type { ImageReading } from '../ocr/image-reading';
 import { ImageReader } from '../ocr/image-reader';
@@ -122,6 +125,7 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     },
   });
   const captured: number[] = [];
+  const subtitleCache = new SubtitleCache(db, () => ({ maxEntries: 1000, maxAgeMs: 1e12 }));
   const deps = {
     service,
     settings: () => Promise.resolve(settings),
@@ -132,6 +136,9 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     },
     images,
     imageCache,
+    subtitleCache,
+    // The CDN's address, served by the fake subtitle host when a test starts one.
+    fetchSubtitleText: (url: string) => fetchSubtitleText(subtitleHost ? subtitleHost.local(url) : url, 1000),
     ocr,
     ocrPackagedBytes: 31_000_000,
     captureVisibleTab: async (windowId: number) => {
@@ -156,11 +163,14 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     ocr,
     fetched,
     captured,
+    subtitleCache,
     setSettings(change: Partial<Settings>) {
       settings = { ...settings, ...change };
     },
   };
 }
+
+let subtitleHost: FakeSubtitleHost | null = null;
 
 const authError = () => new TranslationError('auth', 'Fake refused the API key (HTTP 403)', 403);
 const languagesOf = (backend: RecordingBackend) => backend.calls.map((call) => call.languages);
@@ -373,6 +383,14 @@ describe('routeBackgroundRequest: requests from the extension’s own pages', ()
     expect(await fromPage(deps, { type: 'cache-stats' })).toMatchObject({ entries: 0 });
   });
 
+  it('clears the subtitles with the rest of the cache', async () => {
+    const { deps, subtitleCache } = setup();
+    const key = subtitleKey('n1', { group: 'zh-CN', language: 'zh-CN' });
+    await subtitleCache.put(key, [{ start: 0, end: 1, text: '你好' }]);
+    await fromPage(deps, { type: 'clear-cache' });
+    expect(await subtitleCache.get(key)).toBeUndefined();
+  });
+
   it('reports each chain backend’s health, primary first', async () => {
     const { deps, ask, backend } = setup();
     expect(await fromPage(deps, { type: 'backend-health' })).toEqual({
@@ -440,5 +458,35 @@ describe('BackgroundHandlers', () => {
       'clear-cache': async () => health,
     };
     expect([right, wrong]).toHaveLength(2);
+  });
+});
+
+describe('routeBackgroundRequest: subtitles', () => {
+  const cdn = (name: string) => `https://sns-subtitle-hw.xhscdn.com/subtitle/${name}.srt?sign=a&t=1`;
+
+  it('loads a note’s English track from the subtitle CDN and answers it again from the cache', async () => {
+    subtitleHost = await startFakeSubtitleHost();
+    try {
+      subtitleHost.serve('en', '1\n00:00:00,000 --> 00:00:01,500\nWent to Dali\n');
+      const { ask } = setup();
+      const tracks = [{ group: 'zh-CN', language: 'zh-CN', url: cdn('zh') }, { group: 'en-US', language: 'en-US', url: cdn('en') }];
+      const first = await ask<'subtitles'>({ type: 'subtitles', noteId: 'abc123', tracks });
+      expect(first).toMatchObject({ ok: true, translate: false, fromCache: false, cues: [{ start: 0, end: 1.5, text: 'Went to Dali' }] });
+      const again = await ask<'subtitles'>({ type: 'subtitles', noteId: 'abc123', tracks });
+      expect(again).toMatchObject({ ok: true, fromCache: true });
+      expect(subtitleHost.requests).toEqual(['/subtitle/en.srt']);
+    } finally {
+      await subtitleHost.close();
+      subtitleHost = null;
+    }
+  });
+
+  it('refuses a malformed request, and fetches nothing for a track off the subtitle CDNs', async () => {
+    const { ask, deps } = setup();
+    const handlers = backgroundHandlers(deps);
+    expect(routeBackgroundRequest({ type: 'subtitles', noteId: '../x', tracks: [] }, handlers)).toBeUndefined();
+    expect(routeBackgroundRequest({ type: 'subtitles', noteId: 'abc', tracks: [{ group: 'en-US' }] }, handlers)).toBeUndefined();
+    const forged = await ask<'subtitles'>({ type: 'subtitles', noteId: 'abc', tracks: [{ group: 'en-US', language: 'en-US', url: 'https://evil.example/a.srt' }] });
+    expect(forged).toEqual({ ok: false, reason: 'none', tried: [] });
   });
 });

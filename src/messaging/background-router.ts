@@ -1,4 +1,5 @@
 import type { ImageReadingCache } from '../cache/image-cache';
+import type { SubtitleCache } from '../cache/subtitle-cache';
 import type { TranslationCache } from '../cache/translation-cache';
 import type { ImageReader, ImageReadOutcome } from '../ocr/image-reader';
 import type { OcrClient } from '../ocr/ocr-client';
@@ -9,6 +10,7 @@ import type { TranslationService } from '../translation/service';
 import { PAGE_ONLY_REQUESTS, type BackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
 import { parseBackgroundRequest } from './parse-request';
 import { messageOf } from '../untyped';
+import { loadSubtitles } from '../video/subtitle-loader';
 
 export interface RouterDeps {
   service: TranslationService;
@@ -19,6 +21,10 @@ export interface RouterDeps {
   rememberReplyTone: (tone: ReplyTone) => Promise<void>;
   images: ImageReader;
   imageCache: Pick<ImageReadingCache, 'stats' | 'clear'>;
+  /** Video notes' subtitles, by note and track. */
+  subtitleCache: Pick<SubtitleCache, 'get' | 'put' | 'clear'>;
+  /** Fetches a subtitle file's text (the real CDN fetch unless a test gives its own). */
+  fetchSubtitleText?: (url: string) => Promise<string>;
   ocr: OcrClient;
   /** The models and runtime packaged in the extension, in bytes. */
   ocrPackagedBytes: number;
@@ -59,7 +65,7 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
     'set-reply-tone': (request) => deps.rememberReplyTone(request.tone).then(() => true as const),
     'test-backend': (request) => deps.service.testBackend(parseSettings(request.settings).settings, request.backend),
     'cache-stats': () => deps.cache.stats().then((stats) => ({ ...stats, ...deps.service.cacheUse() })),
-    'clear-cache': () => Promise.all([deps.cache.clear(), deps.imageCache.clear()]).then(() => true as const),
+    'clear-cache': () => Promise.all([deps.cache.clear(), deps.imageCache.clear(), deps.subtitleCache.clear()]).then(() => true as const),
     'backend-health': () => deps.service.health(),
     'read-image': (request) => deps.images.read(request.url, request.key),
     'capture-image': (request, sender) => captureImage(deps, sender.windowId, request.key, request.rect, request.pixelRatio),
@@ -70,6 +76,11 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
     // dictionary takes tens of milliseconds to set up, which every first translation would wait for.
     romanize: (request) =>
       import('../text/pinyin').then(({ romanize }) => ({ pinyin: request.texts.map((text) => romanize(text, request.as)) })),
+    subtitles: (request) =>
+      loadSubtitles(request.noteId, request.tracks, {
+        cache: deps.subtitleCache,
+        ...(deps.fetchSubtitleText ? { fetchText: deps.fetchSubtitleText } : {}),
+      }),
   };
 }
 

@@ -6,7 +6,7 @@ import { parseDraft, parseDraftKey } from '../drafts/draft';
 import type { Rect } from '../ocr/types';
 import { BACKEND_IDS, REPLY_TONES, type BackendId, type ReplyTone } from '../settings/schema';
 import { MAX_MENTIONS_PER_TEXT, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, type BackgroundRequest } from './protocol';
-import { MAX_ROMANIZE_TEXT_LENGTH, ROMANIZE_AS, type RomanizeAs } from './protocol';
+import { MAX_ROMANIZE_TEXT_LENGTH, MAX_SUBTITLE_TRACKS, ROMANIZE_AS, type RomanizeAs, type SubtitlesRequest } from './protocol';
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
@@ -129,7 +129,27 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
       if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_MESSAGE || !texts.every(isRomanizable)) return null;
       return isRomanizeAs(fields.as) ? { type: 'romanize', texts, as: fields.as } : null;
     }
+    case 'subtitles':
+      return parseSubtitlesRequest(fields);
     default:
       return null;
   }
+}
+
+const NOTE_ID = /^[A-Za-z0-9]{1,64}$/;
+
+/** Only the shape here: which tracks may be fetched is the subtitle loader's check (`validTrack`). */
+function parseSubtitlesRequest(fields: Record<string, unknown>): SubtitlesRequest | null {
+  const { noteId, tracks } = fields;
+  if (typeof noteId !== 'string' || !NOTE_ID.test(noteId)) return null;
+  if (!Array.isArray(tracks) || tracks.length > MAX_SUBTITLE_TRACKS) return null;
+  const kept: SubtitlesRequest['tracks'] = [];
+  for (const track of tracks) {
+    if (typeof track !== 'object' || track === null) return null;
+    const { group, language, url } = track as Record<string, unknown>;
+    if (typeof group !== 'string' || typeof language !== 'string' || typeof url !== 'string') return null;
+    if (group.length > 20 || language.length > 20 || url.length > MAX_URL_LENGTH) return null;
+    kept.push({ group, language, url });
+  }
+  return { type: 'subtitles', noteId, tracks: kept };
 }

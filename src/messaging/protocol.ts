@@ -4,6 +4,7 @@
  * `parseBackgroundRequest` (parse-request.ts), since a message is untrusted input; messages the
  * other way are in content-messages.ts, the answers' shared types in wire.ts.
  */
+import type { SubtitleOutcome } from '../video/subtitle-loader';
 import type { DraftKey, ReplyDraft } from '../drafts/draft';
 import type { BackendId, PageSettings, ReplyTone } from '../settings/schema';
 import type { ServiceHealth, TranslateOutcome } from './wire';
@@ -178,6 +179,19 @@ export interface RomanizeRequest {
   as: RomanizeAs;
 }
 
+/** Most subtitle tracks one `subtitles` request may list. */
+export const MAX_SUBTITLE_TRACKS = 12;
+
+/**
+ * A video note's subtitles (issue 31): the tracks the page lists for note `noteId`, as the page
+ * handed them over. The background checks them again and fetches only RedNote's subtitle CDNs.
+ */
+export interface SubtitlesRequest {
+  type: 'subtitles';
+  noteId: string;
+  tracks: { group: string; language: string; url: string }[];
+}
+
 /** Requests only the extension's own pages (popup, options) may send, never a content script. */
 export const PAGE_ONLY_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
   'test-backend',
@@ -205,7 +219,8 @@ export type BackgroundRequest =
   | CaptureImageRequest
   | OcrStatusRequest
   | ReleaseOcrRequest
-  | RomanizeRequest;
+  | RomanizeRequest
+  | SubtitlesRequest;
 
 /** What the options page shows of on-device OCR. */
 export interface OcrStatus {
@@ -240,4 +255,5 @@ export interface BackgroundResponses {
   'release-ocr': true;
   /** Aligned with the texts: the pinyin of each one's Chinese, or null when it has none. */
   romanize: { pinyin: (string | null)[] };
+  subtitles: SubtitleOutcome;
 }
