@@ -13,8 +13,20 @@ describe.each(Object.entries(RELEASE))('the %s release build', (browser, dir) =>
 
   it('runs only on RedNote, never on the test fixtures’ 127.0.0.1', () => {
     const scripts = manifest.content_scripts as { matches: string[] }[];
-    expect(scripts.flatMap((script) => script.matches).sort()).toEqual([...REDNOTE_MATCHES].sort());
+    expect([...new Set(scripts.flatMap((script) => script.matches))].sort()).toEqual([...REDNOTE_MATCHES].sort());
     expect(text).not.toContain('127.0.0.1');
+  });
+
+  it('runs a script in the page’s own world only in Chrome, under 2 kB, to hand over a video’s subtitle tracks', () => {
+    const scripts = manifest.content_scripts as { js: string[]; world?: string }[];
+    const main = scripts.filter((script) => script.world === 'MAIN');
+    if (browser === 'firefox') return expect(main).toEqual([]);
+    expect(main.map((script) => script.js)).toEqual([['content-scripts/video-state.js']]);
+    const source = readFileSync(`${dir}/content-scripts/video-state.js`, 'utf8');
+    expect(source.length).toBeLessThan(2000);
+    // It reads the state's subtitles and sends nothing anywhere: no extension API, no network.
+    expect(source).toContain('__INITIAL_STATE__');
+    for (const reach of ['chrome.', 'browser.', 'fetch(', 'XMLHttpRequest', 'postMessage(', 'localStorage']) expect(source).not.toContain(reach);
   });
 
   it('does not ship the e2e probe page', () => {

@@ -1,4 +1,5 @@
 import type { SubtitleTrack } from '../types';
+import { subtitlesInState } from './video-state-path';
 
 /**
  * A video note's subtitle tracks, from RedNote's page state (issue 31; ../shared/xhs/README.md
@@ -70,23 +71,13 @@ const field = (value: unknown, key: string): unknown =>
   value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 
 /**
- * The subtitle tracks of note `noteId` in a page state (the desktop page's
- * `note.noteDetailMap[id].note`, or the mobile page's `noteData.data.noteData`): null when the
+ * The subtitle tracks of note `noteId` in a page state (see `subtitlesInState`): null when the
  * state has no video data for the note (look elsewhere), [] when it has the video but no
  * usable tracks. Tracks come in the state's order; invalid ones are left out.
  */
 export function subtitleTracksOf(state: unknown, noteId: string): SubtitleTrack[] | null {
-  const detail = field(field(field(state, 'note'), 'noteDetailMap'), noteId);
-  const note = field(detail, 'note') ?? field(field(field(state, 'noteData'), 'data'), 'noteData');
-  const mediaV2 = field(field(note, 'video'), 'mediaV2');
-  if (typeof mediaV2 !== 'string') return null;
-  let media: unknown;
-  try {
-    media = JSON.parse(mediaV2);
-  } catch {
-    return [];
-  }
-  return tracksOf(field(field(media, 'video'), 'subtitles'));
+  const subtitles = subtitlesInState(state, noteId);
+  return subtitles === null ? null : tracksOf(subtitles);
 }
 
 /** The valid tracks of a `subtitles` map (group → list of tracks), e.g. as the page's own script hands them over. */
