@@ -4,6 +4,7 @@ import { sharedOffscreenChannel } from '../src/background/offscreen-channel';
 import { RedBridgeDb } from '../src/cache/db';
 import { ImageReadingCache } from '../src/cache/image-cache';
 import { SubtitleCache } from '../src/cache/subtitle-cache';
+import { fetchSubtitleText } from '../src/video/subtitle-loader';
 import { OcrEngine } from '../src/ocr/engine';
 import { ImageReader } from '../src/ocr/image-reader';
 import { localOcrClient, offscreenOcrClient, unavailableOcrClient, type OcrClient } from '../src/ocr/ocr-client';
@@ -88,6 +89,8 @@ export default defineBackground(() => {
     ocr,
     ocrPackagedBytes: import.meta.env.OCR_PACKAGED_BYTES,
     captureVisibleTab,
+    // e2e builds only: subtitle addresses on RedNote's CDNs go to the tests' fake CDN instead.
+    ...(import.meta.env.MODE === 'e2e' ? { fetchSubtitleText: fetchSubtitleTextForE2E } : {}),
   };
   const handlers = backgroundHandlers(deps);
   browser.runtime.onMessage.addListener((message, sender) =>
@@ -114,4 +117,11 @@ function ocrClient(): OcrClient {
 async function captureVisibleTab(windowId: number): Promise<Uint8Array<ArrayBuffer>> {
   const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
   return base64ToBytes(dataUrl.slice(dataUrl.indexOf(',') + 1));
+}
+
+/** The e2e build's subtitle fetch: to the origin the tests stored under `e2e:subtitle-origin`, when they did. */
+async function fetchSubtitleTextForE2E(url: string): Promise<string> {
+  const key = 'e2e:subtitle-origin';
+  const origin = (await browser.storage.local.get(key))[key];
+  return fetchSubtitleText(typeof origin === 'string' ? url.replace(/^https:\/\/[^/]+/, origin) : url);
 }

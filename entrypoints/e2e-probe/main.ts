@@ -6,6 +6,7 @@ import { OcrEngine, type EngineReading, type OcrEngineStatus } from '../../src/o
 import { SETTINGS_STORAGE_KEY } from '../../src/settings/schema';
 import type { ServiceHealth } from '../../src/messaging/wire';
 import { sendToBackground } from '../../src/messaging/send';
+import type { BackgroundRequest } from '../../src/messaging/protocol';
 
 /**
  * Test-only page in the extension origin (never in a release build). Puppeteer cannot open
@@ -25,6 +26,12 @@ const probe = {
   async setSettings(value: unknown): Promise<void> {
     await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: value });
   },
+  /** Stores test-only items in the extension's storage (e.g. `e2e:subtitle-origin`, the fake subtitle CDN). */
+  async setStorage(items: Record<string, unknown>): Promise<void> {
+    await browser.storage.local.set(items);
+  },
+  /** Sends a request to the background as an extension page does. */
+  ask: (request: BackgroundRequest): Promise<unknown> => sendToBackground(request),
   cacheCount: () => cache.count(),
   clearCache: () => cache.clear(),
   /** What the popup shows: each backend's health, and the cache's. */

@@ -4,11 +4,14 @@ import type { Page } from 'puppeteer';
 import type { ServiceHealth } from '../../src/messaging/wire';
 import type { ExtensionBrowser } from './browsers';
 import type { TabStats } from '../../src/messaging/content-messages';
+import type { BackgroundRequest, BackgroundResponses } from '../../src/messaging/protocol';
 
 /** What the e2e-only extension page (entrypoints/e2e-probe) exposes. */
 interface ProbeWindow {
   redbridgeProbe: {
     setSettings(value: unknown): Promise<void>;
+    setStorage(items: Record<string, unknown>): Promise<void>;
+    ask(request: BackgroundRequest): Promise<unknown>;
     cacheCount(): Promise<number>;
     clearCache(): Promise<void>;
     callBackground(hook: string): Promise<unknown>;
@@ -21,6 +24,15 @@ interface ProbeWindow {
 /** Writes `settings` to the extension's storage, as the options page will. */
 export function setStoredSettings(probe: Page, settings: unknown): Promise<void> {
   return probe.evaluate((value) => (window as unknown as ProbeWindow).redbridgeProbe.setSettings(value), settings);
+}
+
+export function setExtensionStorage(probe: Page, items: Record<string, unknown>): Promise<void> {
+  return probe.evaluate((value) => (window as unknown as ProbeWindow).redbridgeProbe.setStorage(value), items);
+}
+
+/** A request to the background from the probe page (an extension page), with its typed answer. */
+export function askBackground<T extends BackgroundRequest['type']>(probe: Page, request: Extract<BackgroundRequest, { type: T }>): Promise<BackgroundResponses[T]> {
+  return probe.evaluate((value) => (window as unknown as ProbeWindow).redbridgeProbe.ask(value), request as BackgroundRequest) as Promise<BackgroundResponses[T]>;
 }
 
 export function clearTranslationCache(probe: Page): Promise<void> {

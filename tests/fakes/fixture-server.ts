@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.webp': 'image/webp',
   '.png': 'image/png',
+  '.webm': 'video/webm',
 };
 
 /** Serves tests/fixtures over HTTP: the pages need a real origin for pushState and storage. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSubtitleUrl, parseInitialState, subtitleTracksOf, tracksOf } from './video-state';
 
@@ -74,5 +75,23 @@ describe('tracksOf: a forged list reaches nothing outside the subtitle CDNs', ()
     expect(isSubtitleUrl('https://sns-webpic-qc.xhscdn.com/a.jpg')).toBe(false);
     expect(isSubtitleUrl('https://sns-subtitle-hw.xhscdn.com:8443/a.srt')).toBe(false);
     expect(isSubtitleUrl('not a url')).toBe(false);
+  });
+});
+
+describe('the video note fixture page', () => {
+  const html = readFileSync(new URL('../../../tests/fixtures/xhs/video_note.html', import.meta.url), 'utf8');
+  const state = parseInitialState(html);
+
+  it('lists source, en-US and zh-CN tracks on the first note, zh-CN only on the second, none on the third', () => {
+    expect(subtitleTracksOf(state, '68f30a0000000000aa000001')?.map((track) => `${track.group}:${track.language}`)).toEqual(['source:zh-CN', 'en-US:en-US', 'zh-CN:zh-CN']);
+    expect(subtitleTracksOf(state, '68f30a0000000000aa000002')?.map((track) => track.url)).toEqual([
+      'https://sns-subtitle-hw.xhscdn.com/subtitle/vlog02_zh.srt?sign=5f0c2a9d1e7b44c3a8b2d6e1f0a9c8b7&t=1760990000',
+    ]);
+    expect(subtitleTracksOf(state, '68f30a0000000000aa000003')).toEqual([]);
+  });
+
+  it('writes its state as RedNote does: slashes escaped, a bare undefined', () => {
+    expect(html).toContain('https:\\u002F\\u002Fsns-subtitle-hw.xhscdn.com');
+    expect(html).toMatch(/"undefinedKey":undefined/);
   });
 });
