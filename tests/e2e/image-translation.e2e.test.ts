@@ -82,7 +82,16 @@ function readImageOverlays(page: Page): Promise<ImageOverlayInfo[]> {
 
 /** Waits until the overlay of the slide with `index` is in `state` with every block translated. */
 async function waitForSlide(page: Page, index: number, state: string): Promise<ImageOverlayInfo> {
-  await page.waitForFunction(
+  await waitForSlideState(page, index, state).catch(async (error: unknown) => {
+    // Say what the overlays were doing: a rare timeout here in CI left nothing else to go on.
+    const overlays = await readImageOverlays(page).catch(() => 'unreadable');
+    throw new Error(`slide ${index} never became "${state}": ${String(error)}; overlays: ${JSON.stringify(overlays)}`);
+  });
+  return (await readImageOverlays(page)).find((info) => info.slideIndex === String(index) && !info.duplicate)!;
+}
+
+function waitForSlideState(page: Page, index: number, state: string): Promise<unknown> {
+  return page.waitForFunction(
     (i, wanted) => {
       const host = Array.from(document.querySelectorAll('redbridge-image')).find(
         (candidate) => candidate.closest('.swiper-slide')?.getAttribute('data-swiper-slide-index') === String(i),
@@ -95,7 +104,6 @@ async function waitForSlide(page: Page, index: number, state: string): Promise<I
     index,
     state,
   );
-  return (await readImageOverlays(page)).find((info) => info.slideIndex === String(index) && !info.duplicate)!;
 }
 
 /** The OCR engine's state, as the options page asks for it. */
