@@ -4,6 +4,7 @@
  * `parseBackgroundRequest` (parse-request.ts), since a message is untrusted input; messages the
  * other way are in content-messages.ts, the answers' shared types in wire.ts.
  */
+import type { SubtitleTrack } from '../sites/types';
 import type { SubtitleOutcome } from '../video/subtitle-loader';
 import type { DraftKey, ReplyDraft } from '../drafts/draft';
 import type { BackendId, PageSettings, ReplyTone } from '../settings/schema';
@@ -189,7 +190,7 @@ export const MAX_SUBTITLE_TRACKS = 12;
 export interface SubtitlesRequest {
   type: 'subtitles';
   noteId: string;
-  tracks: { group: string; language: string; url: string }[];
+  tracks: SubtitleTrack[];
 }
 
 /** Requests only the extension's own pages (popup, options) may send, never a content script. */

@@ -57,11 +57,12 @@ export interface SubtitleLoaderDeps {
 
 async function readTrack(track: SubtitleTrack, fetchText: (url: string) => Promise<string>): Promise<Cue[]> {
   const text = await fetchText(track.url);
+  if (text.length > MAX_SRT_CHARS) throw new SubtitleFetchError('too-large', `file too large: ${text.length} characters`);
   let cues: Cue[];
   try {
     cues = parseSrt(text);
   } catch (error) {
-    throw new SubtitleFetchError(error instanceof Error && /too long/.test(error.message) ? 'too-large' : 'not-srt', String(error));
+    throw new SubtitleFetchError('not-srt', String(error));
   }
   if (cues.length === 0) throw new SubtitleFetchError('empty', 'no words in the file');
   return cues;
