@@ -34,6 +34,7 @@ const backgroundOnly = [
   'pinyin-pro',
   // Video subtitles are fetched and cached in the background.
   '**/video/subtitle-loader',
+  '**/video/note-page',
 ];
 
 export default tseslint.config(

@@ -4,6 +4,7 @@ import { sharedOffscreenChannel } from '../src/background/offscreen-channel';
 import { RedBridgeDb } from '../src/cache/db';
 import { ImageReadingCache } from '../src/cache/image-cache';
 import { SubtitleCache } from '../src/cache/subtitle-cache';
+import { isRedNoteOrigin } from '../src/video/note-page';
 import { fetchSubtitleText } from '../src/video/subtitle-loader';
 import { OcrEngine } from '../src/ocr/engine';
 import { ImageReader } from '../src/ocr/image-reader';
@@ -48,6 +49,7 @@ export default defineBackground(() => {
   const drafts = new DraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('[RedBridge] could not clean up old reply drafts', error));
   const rememberReplyTone = (replyTone: Settings['replyTone']) => updateSettings({ replyTone });
+  const rememberSubtitleLanguage = (subtitleLanguage: Settings['subtitleLanguage']) => updateSettings({ subtitleLanguage });
   void createSelectionMenu(browser.i18n.getMessage('menuTranslateSelection')).catch((error: unknown) =>
     console.warn('[RedBridge] could not add the context menu item', error),
   );
@@ -83,6 +85,7 @@ export default defineBackground(() => {
     drafts,
     cache,
     rememberReplyTone,
+    rememberSubtitleLanguage,
     images,
     imageCache,
     subtitleCache,
@@ -90,7 +93,7 @@ export default defineBackground(() => {
     ocrPackagedBytes: import.meta.env.OCR_PACKAGED_BYTES,
     captureVisibleTab,
     // e2e builds only: subtitle addresses on RedNote's CDNs go to the tests' fake CDN instead.
-    ...(import.meta.env.MODE === 'e2e' ? { fetchSubtitleText: fetchSubtitleTextForE2E } : {}),
+    ...(import.meta.env.MODE === 'e2e' ? { fetchSubtitleText: fetchSubtitleTextForE2E, isNoteOrigin: isNoteOriginForE2E } : {}),
   };
   const handlers = backgroundHandlers(deps);
   browser.runtime.onMessage.addListener((message, sender) =>
@@ -98,6 +101,7 @@ export default defineBackground(() => {
       // The popup and the options page; content scripts come with a tab and a web page's URL.
       fromExtensionPage: sender.tab === undefined || (sender.url ?? '').startsWith(extensionOrigin),
       ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+      ...(sender.tab && sender.url ? { pageOrigin: new URL(sender.url).origin } : {}),
     }),
   );
 });
@@ -117,6 +121,11 @@ function ocrClient(): OcrClient {
 async function captureVisibleTab(windowId: number): Promise<Uint8Array<ArrayBuffer>> {
   const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
   return base64ToBytes(dataUrl.slice(dataUrl.indexOf(',') + 1));
+}
+
+/** The e2e build's note pages: RedNote's sites, and the tests' fixture server on the loopback (by address or by RedNote's names). */
+function isNoteOriginForE2E(origin: string): boolean {
+  return isRedNoteOrigin(origin) || /^http:\/\/(?:127\.0\.0\.1|www\.xiaohongshu\.com|www\.rednote\.com):\d+$/.test(origin);
 }
 
 /** The e2e build's subtitle fetch: to the origin the tests stored under `e2e:subtitle-origin`, when they did. */

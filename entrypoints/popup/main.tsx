@@ -20,6 +20,7 @@ render(
     saveEnabled={(enabled) => updateSettings({ enabled })}
     saveDisplay={(display) => updateSettings({ display })}
     saveImageTranslation={(imageTranslation) => updateSettings({ imageTranslation })}
+    saveVideoSubtitles={(videoSubtitles) => updateSettings({ videoSubtitles })}
     health={() => sendToBackground({ type: 'backend-health' })}
     tabStats={createTabStatsSource(browser.tabs, location.search)}
     openOptions={async () => {

@@ -8,6 +8,7 @@ import { nameRomanization } from '../../src/features/name-romanization';
 import { imageText, textTranslation } from '../../src/features/reading';
 import { replyComposer } from '../../src/features/reply-composer';
 import { englishSearch } from '../../src/features/search';
+import { videoSubtitles } from '../../src/features/video-subtitles';
 import { markRunning } from '../../src/features/running-marker';
 import { createTabStats } from '../../src/features/tab-stats';
 import { isContentMessage, type TabStats } from '../../src/messaging/content-messages';
@@ -19,6 +20,7 @@ import { xiaohongshuImages } from '../../src/sites/xiaohongshu/images';
 import { xiaohongshuSearch } from '../../src/sites/xiaohongshu/search';
 import { xiaohongshuLabels } from '../../src/sites/xiaohongshu/labels';
 import { xiaohongshuNames } from '../../src/sites/xiaohongshu/names';
+import { xiaohongshuVideos } from '../../src/sites/xiaohongshu/videos';
 import { REDNOTE_MATCHES } from '../../src/sites/xiaohongshu/matches';
 
 /** How often an open page checks that its extension is still there (Chrome says nothing). */
@@ -37,13 +39,21 @@ export default defineContentScript({
     const pageSettings = sendToBackground({ type: 'get-page-settings' });
     const stats = createTabStats();
     const features = createFeatureManager({
-      features: [textTranslation, imageText, replyComposer, englishSearch(xiaohongshuSearch), fixedLabels(xiaohongshuLabels), nameRomanization(xiaohongshuNames)],
+      features: [
+        textTranslation,
+        imageText,
+        replyComposer,
+        englishSearch(xiaohongshuSearch),
+        fixedLabels(xiaohongshuLabels),
+        nameRomanization(xiaohongshuNames),
+        videoSubtitles,
+      ],
       services: {
         // One MutationObserver for every feature: the page is observed once, not once per feature.
         changes: createPageObserver(),
         client: createTranslateClient(),
         stats,
-        sites: { reading: xiaohongshu, images: xiaohongshuImages, composer: xiaohongshuComposer },
+        sites: { reading: xiaohongshu, images: xiaohongshuImages, composer: xiaohongshuComposer, videos: xiaohongshuVideos },
       },
       // Invalidated when a newer version of this script starts in the page (Chrome: the
       // extension was updated or reloaded), or when the check below finds the extension gone

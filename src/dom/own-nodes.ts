@@ -19,7 +19,11 @@ export const LABEL_TAG = 'redbridge-label';
 /** The element name of a display name's pinyin (after the name: features/name-romanization.ts). */
 export const PINYIN_TAG = 'redbridge-pinyin';
 
-const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG, IMAGE_OVERLAY_TAG, SEARCH_TAG, SEARCH_QUERY_TAG, LABEL_TAG, PINYIN_TAG];
+/** The element names of a video's captions (laid over the video, after its `<video>`) and its transcript (under the note's text). */
+export const VIDEO_CAPTIONS_TAG = 'redbridge-captions';
+export const TRANSCRIPT_TAG = 'redbridge-transcript';
+
+const OWN_TAGS = [OVERLAY_TAG, COMPOSER_TAG, POPOVER_TAG, IMAGE_OVERLAY_TAG, SEARCH_TAG, SEARCH_QUERY_TAG, LABEL_TAG, PINYIN_TAG, VIDEO_CAPTIONS_TAG, TRANSCRIPT_TAG];
 
 /** Elements RedBridge inserted: the reading features never treat them as page content. */
 export function isOwnNode(node: Node): boolean {

@@ -1,5 +1,5 @@
 import type { PageSettings } from '../settings/schema';
-import type { Feature, FeatureServices } from './feature';
+import type { Feature, FeatureServices, RunningFeature } from './feature';
 import { createStartGate, type ParsingDocument } from './start-gate';
 
 export interface FeatureManagerOptions {
@@ -20,7 +20,7 @@ export interface FeatureManagerOptions {
  * every note opened would find and translate the whole page again.
  */
 export function createFeatureManager({ features, services, signal, doc = document }: FeatureManagerOptions) {
-  const running = new Map<Feature, { runsWith: string; lifetime: AbortController }>();
+  const running = new Map<Feature, { runsWith: string; lifetime: AbortController; started: RunningFeature | null }>();
   let onInTab = true;
   /** Settings the own-task features have yet to get; they get the latest. */
   let ownTaskSettings: PageSettings | null = null;
@@ -30,14 +30,18 @@ export function createFeatureManager({ features, services, signal, doc = documen
   function update(feature: Feature, settings: PageSettings): void {
     const runsWith = isOn(settings) ? feature.runsWith(settings) : null;
     const current = running.get(feature);
-    if ((current?.runsWith ?? null) === runsWith) return;
+    if ((current?.runsWith ?? null) === runsWith) {
+      current?.started?.settingsChanged(settings);
+      return;
+    }
     current?.lifetime.abort();
     running.delete(feature);
     if (runsWith === null) return;
     const lifetime = new AbortController();
-    running.set(feature, { runsWith, lifetime });
+    const entry: { runsWith: string; lifetime: AbortController; started: RunningFeature | null } = { runsWith, lifetime, started: null };
+    running.set(feature, entry);
     try {
-      feature.start({ ...services, settings, signal: lifetime.signal });
+      entry.started = feature.start({ ...services, settings, signal: lifetime.signal }) ?? null;
     } catch (error) {
       // One feature's failure leaves the others running.
       console.error(`[RedBridge] ${feature.name} could not start`, error);

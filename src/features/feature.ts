@@ -1,7 +1,7 @@
 import type { PageObserver } from '../dom/page-observer';
 import type { createTranslateClient } from '../messaging/translate-client';
 import type { PageSettings } from '../settings/schema';
-import type { ComposerSite, ImageSite, SiteAdapter } from '../sites/types';
+import type { ComposerSite, ImageSite, SiteAdapter, VideoSite } from '../sites/types';
 import type { TabStatsCounter } from './tab-stats';
 
 /** What the features of one page share: made once by the content script, for every start. */
@@ -12,7 +12,7 @@ export interface FeatureServices {
   client: ReturnType<typeof createTranslateClient>;
   /** This tab's counts, which the popup shows. */
   stats: TabStatsCounter;
-  sites: { reading: SiteAdapter; images: ImageSite; composer: ComposerSite };
+  sites: { reading: SiteAdapter; images: ImageSite; composer: ComposerSite; videos: VideoSite };
 }
 
 export interface FeatureContext extends FeatureServices {
@@ -37,7 +37,16 @@ export interface Feature {
    * setting it does not read leaves it as it is. Null: it does not run.
    */
   runsWith(settings: PageSettings): string | null;
-  start(context: FeatureContext): void;
+  /**
+   * May return what it does with later settings that leave `runsWith` as it is (a choice it
+   * can apply in place, where a restart would rebuild what the reader is looking at).
+   */
+  start(context: FeatureContext): void | RunningFeature;
+}
+
+/** What a started feature does with settings that do not restart it. */
+export interface RunningFeature {
+  settingsChanged(settings: PageSettings): void;
 }
 
 /** Calls `stop` once `signal` aborts: the lifetime of a part started as `start() → stop`. */

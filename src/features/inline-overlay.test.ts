@@ -122,14 +122,14 @@ describe('startInlineOverlays', () => {
     held.answerLookup('你好', translated('你好', true));
     await answersArrive();
     expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
-    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0, subtitlesShown: 0 });
 
     // The translation's answer comes after: dropped, nothing counted or drawn twice.
     held.answerTranslation('你好', { ok: true, translation: 'EN later', backend: 'google', fromCache: false });
     await answersArrive();
     expect(overlayOf(unit!)?.shadowRoot?.textContent).toContain('EN 你好');
     expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
-    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0, subtitlesShown: 0 });
   });
 
   it('asks for a translation of a unit the cache does not have once it is about to be seen', async () => {
@@ -194,7 +194,7 @@ describe('startInlineOverlays', () => {
     await answersArrive();
     comeNear([unit!], 100);
     expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
-    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0, subtitlesShown: 0 });
 
     // A virtual list drops the element, then puts the same one back.
     unit!.remove();
@@ -209,7 +209,7 @@ describe('startInlineOverlays', () => {
     expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
     expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
     expect(held.translate).not.toHaveBeenCalled();
-    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 1, failed: 0, imagesRead: 0, subtitlesShown: 0 });
   });
 
   it('translates a unit the page inserts empty once its words arrive, with one overlay', async () => {
@@ -229,7 +229,7 @@ describe('startInlineOverlays', () => {
 
     expect(overlayOf(unit!)?.getAttribute('data-state')).toBe('done');
     expect(document.querySelectorAll('[data-redbridge-for]')).toHaveLength(1);
-    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 0, failed: 0, imagesRead: 0 });
+    expect(stats.counts).toEqual({ found: 1, translated: 1, fromCache: 0, failed: 0, imagesRead: 0, subtitlesShown: 0 });
   });
 
   it('translates a unit that came near before it was read, though it never comes near again', async () => {

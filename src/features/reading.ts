@@ -12,7 +12,7 @@ import { startInlineOverlays } from './inline-overlay';
 export const textTranslation: Feature = {
   name: 'text translation',
   // Image translation runs apart: changing it does not start the text overlays afresh.
-  runsWith: (settings) => (settings.display === 'off' ? null : JSON.stringify({ ...settings, imageTranslation: null })),
+  runsWith: (settings) => (settings.display === 'off' ? null : JSON.stringify({ ...settings, imageTranslation: null, videoSubtitles: null, subtitleLanguage: null })),
   start({ settings, sites, client, stats, changes, signal }) {
     // The new mode finds every unit again: counting on would show each one twice.
     stats.reset();

@@ -1,10 +1,10 @@
 import type { TabStats } from '../messaging/content-messages';
 import type { TranslateOutcome } from '../messaging/wire';
 
-/** The units' counts and the images read; the tab's `active` flag comes from elsewhere. */
+/** The units' counts, the images read and the videos subtitled; the tab's `active` flag comes from elsewhere. */
 export type TabCounts = Omit<TabStats, 'active'>;
 
-const NO_COUNTS: Readonly<TabCounts> = { found: 0, translated: 0, fromCache: 0, failed: 0, imagesRead: 0 };
+const NO_COUNTS: Readonly<TabCounts> = { found: 0, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, subtitlesShown: 0 };
 
 /** What one unit adds to the counts besides `found`: its latest translation's result, if any. */
 type Outcome = 'translated' | 'fromCache' | 'failed';
@@ -15,13 +15,14 @@ type Outcome = 'translated' | 'fromCache' | 'failed';
  * failed to translated; a re-translation replaces the one before). A unit the page removes no
  * longer counts: a feed that drops cards as the reader scrolls and puts them back later (a
  * virtual list) would otherwise count them again each time they come back. Beside the units,
- * it counts the note images whose text was read.
+ * it counts the note images whose text was read and the video notes whose subtitles were shown.
  */
 export function createTabStats() {
   const counts: TabCounts = { ...NO_COUNTS };
   /** What each unit adds: whether it was counted as found, and its latest outcome. */
   let units = new WeakMap<object, { found: boolean; outcome: Outcome | null }>();
   const imagesCounted = new Set<string>();
+  const videosCounted = new Set<string>();
 
   function add(outcome: Outcome | null, by: 1 | -1): void {
     if (outcome === 'failed') counts.failed += by;
@@ -34,11 +35,11 @@ export function createTabStats() {
     counts,
     /**
      * Starts counting the units afresh, for a display mode that finds and translates the page
-     * anew. Images read stay counted: image translation goes on through a display mode change,
-     * and does not read the images shown again.
+     * anew. Images read and videos subtitled stay counted: image translation and subtitles go on
+     * through a display mode change, and do not read the images or load the subtitles again.
      */
     reset(): void {
-      Object.assign(counts, { ...NO_COUNTS, imagesRead: counts.imagesRead });
+      Object.assign(counts, { ...NO_COUNTS, imagesRead: counts.imagesRead, subtitlesShown: counts.subtitlesShown });
       units = new WeakMap();
     },
     /** `unit` identifies the unit for as long as it is in the page (across retries and re-renders). */
@@ -76,6 +77,15 @@ export function createTabStats() {
       if (imagesCounted.has(key)) return;
       imagesCounted.add(key);
       counts.imagesRead += 1;
+    },
+    /**
+     * The subtitles of video note `noteId` were shown. Each note counts once in the tab, however
+     * often its video is opened again or its subtitles shown again (a setting turned off and on).
+     */
+    subtitlesShown(noteId: string): void {
+      if (videosCounted.has(noteId)) return;
+      videosCounted.add(noteId);
+      counts.subtitlesShown += 1;
     },
   };
 }

@@ -12,7 +12,7 @@ import { ImageReader } from '../ocr/image-reader';
 import type { OcrClient } from '../ocr/ocr-client';
 import type { ReplyDraft } from '../drafts/draft';
 import { DraftStore, type DraftArea } from '../drafts/draft-store';
-import { DEFAULT_SETTINGS, type ReplyTone, type Settings } from '../settings/schema';
+import { DEFAULT_SETTINGS, type ReplyTone, type Settings, type SubtitleLanguage } from '../settings/schema';
 import { TranslationError } from '../translation/errors';
 import { TranslationService } from '../translation/service';
 import type { Backend, BackendCapabilities, LanguagePair } from '../translation/types';
@@ -113,6 +113,7 @@ function setup(backend: RecordingBackend = recordingBackend()) {
   });
   const drafts = new DraftStore(memoryArea(), () => NOW);
   const remembered: ReplyTone[] = [];
+  const subtitleLanguages: SubtitleLanguage[] = [];
   const ocr = fakeOcr();
   const imageCache = new ImageReadingCache(db, () => ({ maxEntries: 1000, maxAgeMs: 1e12 }));
   const fetched: string[] = [];
@@ -133,6 +134,9 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     cache,
     rememberReplyTone: async (tone: ReplyTone) => {
       remembered.push(tone);
+    },
+    rememberSubtitleLanguage: async (language: SubtitleLanguage) => {
+      subtitleLanguages.push(language);
     },
     images,
     imageCache,
@@ -158,6 +162,7 @@ function setup(backend: RecordingBackend = recordingBackend()) {
     backend,
     drafts,
     remembered,
+    subtitleLanguages,
     deps,
     ask,
     ocr,
@@ -307,12 +312,24 @@ describe('routeBackgroundRequest: drafts and tone', () => {
   });
 });
 
+describe('routeBackgroundRequest: subtitle language', () => {
+  it('remembers the language picked on a video, from a content script', async () => {
+    const { ask, subtitleLanguages, remembered } = setup();
+
+    expect(await ask<'set-subtitle-language'>({ type: 'set-subtitle-language', language: 'both' })).toBe(true);
+
+    expect(subtitleLanguages).toEqual(['both']);
+    expect(remembered).toEqual([]);
+  });
+});
+
 describe('routeBackgroundRequest: what it does not answer', () => {
   it.each([
     ['an unknown type', { type: 'set-settings', settings: { backend: 'openai' } }],
     ['a message that is not an object', 'translate-reply'],
     ['a translate-reply with an unknown tone', { type: 'translate-reply', text: 'Hi', tone: 'rude' }],
     ['a set-reply-tone with an unknown tone', { type: 'set-reply-tone', tone: 'rude' }],
+    ['a set-subtitle-language with an unknown language', { type: 'set-subtitle-language', language: 'klingon' }],
     ['a save-draft with a malformed draft', { type: 'save-draft', key: { noteId: 'n1', replyTo: null }, draft: {} }],
     ['a test-backend from a content script', { type: 'test-backend', backend: 'google', settings: {} }],
     ['a clear-cache from a content script', { type: 'clear-cache' }],
@@ -321,11 +338,12 @@ describe('routeBackgroundRequest: what it does not answer', () => {
     ['a release-ocr from a content script', { type: 'release-ocr' }],
     ['a read-image of a data: URL', { type: 'read-image', url: 'data:image/png;base64,AA==', key: 'k' }],
   ])('returns undefined for %s, touching nothing', async (_what, message) => {
-    const { deps, backend, remembered, drafts } = setup();
+    const { deps, backend, remembered, subtitleLanguages, drafts } = setup();
 
     expect(routeBackgroundRequest(message, backgroundHandlers(deps))).toBeUndefined();
     expect(backend.calls).toEqual([]);
     expect(remembered).toEqual([]);
+    expect(subtitleLanguages).toEqual([]);
     expect(await drafts.load({ noteId: 'n1', replyTo: null })).toBeNull();
   });
 
@@ -474,7 +492,8 @@ describe('routeBackgroundRequest: subtitles', () => {
       expect(first).toMatchObject({ ok: true, translate: false, fromCache: false, cues: [{ start: 0, end: 1.5, text: 'Went to Dali' }] });
       const again = await ask<'subtitles'>({ type: 'subtitles', noteId: 'abc123', tracks });
       expect(again).toMatchObject({ ok: true, fromCache: true });
-      expect(subtitleHost.requests).toEqual(['/subtitle/en.srt']);
+      // The Chinese track (not served) was asked for once, along with the English.
+      expect(subtitleHost.requests).toEqual(['/subtitle/en.srt', '/subtitle/zh.srt']);
     } finally {
       await subtitleHost.close();
       subtitleHost = null;

@@ -5,11 +5,12 @@ import type { ImageReader, ImageReadOutcome } from '../ocr/image-reader';
 import type { OcrClient } from '../ocr/ocr-client';
 import { ImageReadError, imageErrorInfo } from '../ocr/read-error';
 import type { DraftStore } from '../drafts/draft-store';
-import { pageSettingsOf, parseSettings, type ReplyTone, type Settings } from '../settings/schema';
+import { pageSettingsOf, parseSettings, type ReplyTone, type Settings, type SubtitleLanguage } from '../settings/schema';
 import type { TranslationService } from '../translation/service';
 import { PAGE_ONLY_REQUESTS, type BackgroundRequest, type BackgroundResponses, type ReplyTranslation } from './protocol';
 import { parseBackgroundRequest } from './parse-request';
 import { messageOf } from '../untyped';
+import { notePageTracks, notePageUrl } from '../video/note-page';
 import { loadSubtitles } from '../video/subtitle-loader';
 
 export interface RouterDeps {
@@ -19,12 +20,16 @@ export interface RouterDeps {
   cache: TranslationCache;
   /** Stores the tone as the default for new replies. */
   rememberReplyTone: (tone: ReplyTone) => Promise<void>;
+  /** Stores the language of the captions over videos; open tabs hear of it as of any settings change. */
+  rememberSubtitleLanguage: (language: SubtitleLanguage) => Promise<void>;
   images: ImageReader;
   imageCache: Pick<ImageReadingCache, 'stats' | 'clear'>;
   /** Video notes' subtitles, by note and track. */
   subtitleCache: Pick<SubtitleCache, 'get' | 'put' | 'clear'>;
   /** Fetches a subtitle file's text (the real CDN fetch unless a test gives its own). */
   fetchSubtitleText?: (url: string) => Promise<string>;
+  /** Which tabs' origins a note page may be read from (RedNote's two sites unless a test build adds its own). */
+  isNoteOrigin?: (origin: string) => boolean;
   ocr: OcrClient;
   /** The models and runtime packaged in the extension, in bytes. */
   ocrPackagedBytes: number;
@@ -38,6 +43,8 @@ export interface RequestSender {
   fromExtensionPage: boolean;
   /** The window of the sender's tab, for a content script. */
   windowId?: number;
+  /** The origin of the page a content script runs in. */
+  pageOrigin?: string;
 }
 
 type RequestOf<T extends BackgroundRequest['type']> = Extract<BackgroundRequest, { type: T }>;
@@ -63,6 +70,7 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
     'save-draft': (request) => deps.drafts.save(request.key, request.draft).then(() => true as const),
     'discard-draft': (request) => deps.drafts.discard(request.key).then(() => true as const),
     'set-reply-tone': (request) => deps.rememberReplyTone(request.tone).then(() => true as const),
+    'set-subtitle-language': (request) => deps.rememberSubtitleLanguage(request.language).then(() => true as const),
     'test-backend': (request) => deps.service.testBackend(parseSettings(request.settings).settings, request.backend),
     'cache-stats': () => deps.cache.stats().then((stats) => ({ ...stats, ...deps.service.cacheUse() })),
     'clear-cache': () => Promise.all([deps.cache.clear(), deps.imageCache.clear(), deps.subtitleCache.clear()]).then(() => true as const),
@@ -76,11 +84,14 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
     // dictionary takes tens of milliseconds to set up, which every first translation would wait for.
     romanize: (request) =>
       import('../text/pinyin').then(({ romanize }) => ({ pinyin: request.texts.map((text) => romanize(text, request.as)) })),
-    subtitles: (request) =>
-      loadSubtitles(request.noteId, request.tracks, {
+    subtitles: (request, sender) => {
+      const page = sender.pageOrigin && request.xsecToken ? notePageUrl(sender.pageOrigin, request.noteId, request.xsecToken, deps.isNoteOrigin) : null;
+      return loadSubtitles(request.noteId, request.tracks, {
         cache: deps.subtitleCache,
         ...(deps.fetchSubtitleText ? { fetchText: deps.fetchSubtitleText } : {}),
-      }),
+        ...(page ? { notePage: () => notePageTracks(page, request.noteId) } : {}),
+      });
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export interface TabStats {
   failed: number;
   /** Note images whose text was read (by OCR or from the cache). */
   imagesRead: number;
+  /** Video notes whose subtitles were shown. */
+  subtitlesShown: number;
   /** False when the Alt+T command turned RedBridge off in this tab. */
   active: boolean;
 }

@@ -4,9 +4,10 @@
  */
 import { parseDraft, parseDraftKey } from '../drafts/draft';
 import type { Rect } from '../ocr/types';
-import { BACKEND_IDS, REPLY_TONES, type BackendId, type ReplyTone } from '../settings/schema';
+import { BACKEND_IDS, REPLY_TONES, SUBTITLE_LANGUAGES, type BackendId, type ReplyTone, type SubtitleLanguage } from '../settings/schema';
 import { MAX_MENTIONS_PER_TEXT, MAX_TEXT_LENGTH, MAX_TEXTS_PER_MESSAGE, type BackgroundRequest } from './protocol';
 import { MAX_ROMANIZE_TEXT_LENGTH, MAX_SUBTITLE_TRACKS, ROMANIZE_AS, type RomanizeAs, type SubtitlesRequest } from './protocol';
+import type { SubtitleTrack } from '../sites/types';
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
@@ -65,6 +66,10 @@ function isTone(value: unknown): value is ReplyTone {
   return (REPLY_TONES as readonly unknown[]).includes(value);
 }
 
+function isSubtitleLanguage(value: unknown): value is SubtitleLanguage {
+  return (SUBTITLE_LANGUAGES as readonly unknown[]).includes(value);
+}
+
 /** Checks a message field by field and keeps only the known fields; null for anything else. */
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
   if (typeof message !== 'object' || message === null) return null;
@@ -106,6 +111,8 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
     }
     case 'set-reply-tone':
       return isTone(fields.tone) ? { type: 'set-reply-tone', tone: fields.tone } : null;
+    case 'set-subtitle-language':
+      return isSubtitleLanguage(fields.language) ? { type: 'set-subtitle-language', language: fields.language } : null;
     case 'test-backend':
       return (BACKEND_IDS as readonly unknown[]).includes(fields.backend)
         ? { type: 'test-backend', backend: fields.backend as BackendId, settings: fields.settings }
@@ -140,10 +147,14 @@ const NOTE_ID = /^[A-Za-z0-9]{1,64}$/;
 
 /** Only the shape here: which tracks may be fetched is the subtitle loader's check (`validTrack`). */
 function parseSubtitlesRequest(fields: Record<string, unknown>): SubtitlesRequest | null {
-  const { noteId, tracks } = fields;
+  const { noteId, tracks, xsecToken } = fields;
   if (typeof noteId !== 'string' || !NOTE_ID.test(noteId)) return null;
+  if (tracks === null) {
+    if (xsecToken === undefined) return { type: 'subtitles', noteId, tracks: null };
+    return typeof xsecToken === 'string' && xsecToken.length <= 200 ? { type: 'subtitles', noteId, tracks: null, xsecToken } : null;
+  }
   if (!Array.isArray(tracks) || tracks.length > MAX_SUBTITLE_TRACKS) return null;
-  const kept: SubtitlesRequest['tracks'] = [];
+  const kept: SubtitleTrack[] = [];
   for (const track of tracks) {
     if (typeof track !== 'object' || track === null) return null;
     const { group, language, url } = track as Record<string, unknown>;

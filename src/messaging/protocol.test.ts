@@ -124,6 +124,7 @@ describe('parseBackgroundRequest: reply composer requests', () => {
     ['save-draft', { type: 'save-draft', key, draft }, { type: 'save-draft', key, draft }],
     ['discard-draft', { type: 'discard-draft', key }, { type: 'discard-draft', key }],
     ['set-reply-tone', { type: 'set-reply-tone', tone: 'polite' }, { type: 'set-reply-tone', tone: 'polite' }],
+    ['set-subtitle-language', { type: 'set-subtitle-language', language: 'both' }, { type: 'set-subtitle-language', language: 'both' }],
   ])('accepts %s', (_what, message, expected) => {
     expect(parseBackgroundRequest(message)).toEqual(expected);
   });
@@ -150,6 +151,10 @@ describe('parseBackgroundRequest: reply composer requests', () => {
     ['set-reply-tone', { type: 'set-reply-tone', tone: 'casual', settings: { backend: 'openai' } }, {
       type: 'set-reply-tone',
       tone: 'casual',
+    }],
+    ['set-subtitle-language', { type: 'set-subtitle-language', language: 'chinese', settings: { videoSubtitles: 'off' } }, {
+      type: 'set-subtitle-language',
+      language: 'chinese',
     }],
   ])('drops extra fields from %s', (_what, message, expected) => {
     expect(parseBackgroundRequest(message)).toEqual(expected);
@@ -181,6 +186,10 @@ describe('parseBackgroundRequest: reply composer requests', () => {
     ['check-reply with a text that is not a string', { type: 'check-reply', text: ['你好'] }],
     ['set-reply-tone without a tone', { type: 'set-reply-tone' }],
     ['set-reply-tone with an unknown tone', { type: 'set-reply-tone', tone: 'formal' }],
+    ['set-subtitle-language without a language', { type: 'set-subtitle-language' }],
+    ['set-subtitle-language with an unknown language', { type: 'set-subtitle-language', language: 'french' }],
+    ['set-subtitle-language with a language code', { type: 'set-subtitle-language', language: 'zh-CN' }],
+    ['set-subtitle-language with the language in a list', { type: 'set-subtitle-language', language: ['english'] }],
     ['get-draft without a key', { type: 'get-draft' }],
     ['get-draft with a key that is a string', { type: 'get-draft', key: 'draft:n1|' }],
     ['get-draft with an empty note id', { type: 'get-draft', key: { noteId: '', replyTo: null } }],

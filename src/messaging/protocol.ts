@@ -7,7 +7,7 @@
 import type { SubtitleTrack } from '../sites/types';
 import type { SubtitleOutcome } from '../video/subtitle-loader';
 import type { DraftKey, ReplyDraft } from '../drafts/draft';
-import type { BackendId, PageSettings, ReplyTone } from '../settings/schema';
+import type { BackendId, PageSettings, ReplyTone, SubtitleLanguage } from '../settings/schema';
 import type { ServiceHealth, TranslateOutcome } from './wire';
 import type { OcrEngineStatus } from '../ocr/engine';
 import type { ImageReadOutcome } from '../ocr/image-reader';
@@ -109,6 +109,12 @@ export interface SetReplyToneRequest {
   tone: ReplyTone;
 }
 
+/** The reader picked a language on a video's subtitle switch: it becomes the setting, for every video. */
+export interface SetSubtitleLanguageRequest {
+  type: 'set-subtitle-language';
+  language: SubtitleLanguage;
+}
+
 /** Options page: translate a sample with one backend as the (unsaved) form configures it. */
 export interface TestBackendRequest {
   type: 'test-backend';
@@ -190,7 +196,10 @@ export const MAX_SUBTITLE_TRACKS = 12;
 export interface SubtitlesRequest {
   type: 'subtitles';
   noteId: string;
-  tracks: SubtitleTrack[];
+  /** Null: the page has no video data for the note (a modal opened from the feed); the background reads the note's own page. */
+  tracks: SubtitleTrack[] | null;
+  /** The note's `xsec_token`, without which its page cannot be read (only with `tracks` null). */
+  xsecToken?: string;
 }
 
 /** Requests only the extension's own pages (popup, options) may send, never a content script. */
@@ -212,6 +221,7 @@ export type BackgroundRequest =
   | SaveDraftRequest
   | DiscardDraftRequest
   | SetReplyToneRequest
+  | SetSubtitleLanguageRequest
   | TestBackendRequest
   | CacheStatsRequest
   | ClearCacheRequest
@@ -244,6 +254,7 @@ export interface BackgroundResponses {
   'save-draft': true;
   'discard-draft': true;
   'set-reply-tone': true;
+  'set-subtitle-language': true;
   'test-backend': TranslateOutcome;
   /** Entries in the cache, their rough size, and lookups and hits since the background started. */
   'cache-stats': { entries: number; bytes: number; lookups: number; hits: number };

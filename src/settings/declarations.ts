@@ -22,6 +22,13 @@ export const REPLY_TONES = ['casual', 'polite'] as const;
  * image is read only when the reader clicks the EN button on it. `off`: no image translation.
  */
 export const IMAGE_TRANSLATION_MODES = ['auto', 'button', 'off'] as const;
+/**
+ * A video note's subtitles (RedNote's own speech-recognition tracks, which its player does not
+ * show). `auto`: shown over the video in English and listed in a transcript under it. `off`: none.
+ */
+export const VIDEO_SUBTITLE_MODES = ['auto', 'off'] as const;
+/** The language of the captions over a video: the English, the Chinese they come from, or both lines. */
+export const SUBTITLE_LANGUAGES = ['english', 'chinese', 'both'] as const;
 /** Suggestions for the target language box; any BCP 47 code is accepted. */
 const TARGET_SUGGESTIONS = ['en', 'en-GB', 'fr', 'de', 'es', 'it', 'pt', 'ru', 'ja', 'ko', 'vi', 'th', 'id'];
 /** The Chinese a reply can be written in, as listed; any `zh-…` code is accepted. */
@@ -64,6 +71,9 @@ export const SETTINGS_FIELDS = {
   /** A key to hold while pointing, in `hover` mode (in addition to the dwell). */
   hoverKey: choice(HOVER_KEYS, 'none', 'select', { section: 'general', inRow: true, page: true }),
   imageTranslation: choice(IMAGE_TRANSLATION_MODES, 'auto', 'radio', { section: 'general', page: true }),
+  videoSubtitles: choice(VIDEO_SUBTITLE_MODES, 'auto', 'radio', { section: 'general', page: true }),
+  /** Also changed from the switch on the video, which remembers it through `set-subtitle-language`. */
+  subtitleLanguage: choice(SUBTITLE_LANGUAGES, 'english', 'select', { section: 'general', page: true }),
   /** Pinyin beside Chinese display names (names are never translated; this says how they sound). */
   romanizeNames: toggle(true, { section: 'general', page: true }),
   /** BCP 47 code the translations are written in. */

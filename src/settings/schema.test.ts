@@ -34,6 +34,18 @@ describe('parseSettings', () => {
     expect(parseSettings({ imageTranslation })).toEqual({ settings: { ...DEFAULT_SETTINGS, imageTranslation }, problems: [], warnings: [] });
   });
 
+  it('shows video subtitles, in English over the video, by default', () => {
+    expect(parseSettings(undefined).settings).toMatchObject({ videoSubtitles: 'auto', subtitleLanguage: 'english' });
+  });
+
+  it.each(['auto', 'off'] as const)('keeps video subtitles %s', (videoSubtitles) => {
+    expect(parseSettings({ videoSubtitles })).toEqual({ settings: { ...DEFAULT_SETTINGS, videoSubtitles }, problems: [], warnings: [] });
+  });
+
+  it.each(['english', 'chinese', 'both'] as const)('keeps the subtitle language %s', (subtitleLanguage) => {
+    expect(parseSettings({ subtitleLanguage })).toEqual({ settings: { ...DEFAULT_SETTINGS, subtitleLanguage }, problems: [], warnings: [] });
+  });
+
   it('accepts an empty fallback list: no fallback at all', () => {
     expect(parseSettings({ fallbacks: [] })).toEqual({ settings: { ...DEFAULT_SETTINGS, fallbacks: [] }, problems: [], warnings: [] });
   });
@@ -47,6 +59,8 @@ describe('parseSettings', () => {
       hoverDelayMs: 0,
       hoverKey: 'Alt',
       imageTranslation: 'button',
+      videoSubtitles: 'off',
+      subtitleLanguage: 'both',
       slangNotes: false,
       cacheMaxEntries: 5_000,
       cacheMaxAgeDays: 7,
@@ -74,6 +88,9 @@ describe('parseSettings', () => {
     ['hoverKey', { hoverKey: 'Meta' }],
     ['imageTranslation', { imageTranslation: 'always' }],
     ['imageTranslation', { imageTranslation: true }],
+    ['videoSubtitles', { videoSubtitles: 'button' }],
+    ['subtitleLanguage', { subtitleLanguage: 'zh-CN' }],
+    ['subtitleLanguage', { subtitleLanguage: 'English' }],
     ['slangNotes', { slangNotes: 'no' }],
     ['cacheMaxEntries', { cacheMaxEntries: 10 }],
     ['cacheMaxAgeDays', { cacheMaxAgeDays: 0 }],
@@ -151,6 +168,8 @@ describe('pageSettingsOf', () => {
       hoverDelayMs: 400,
       hoverKey: 'none',
       imageTranslation: 'auto',
+      videoSubtitles: 'auto',
+      subtitleLanguage: 'english',
       romanizeNames: true,
       backendChoices: ['google', 'microsoft', 'deepl', 'libretranslate', 'openai', 'chrome'],
     });
@@ -158,6 +177,13 @@ describe('pageSettingsOf', () => {
 
   it('carries the image translation mode, which the content script follows', () => {
     expect(pageSettingsOf({ ...settings, imageTranslation: 'button' }).imageTranslation).toBe('button');
+  });
+
+  it('carries the video subtitle settings, which the content script follows', () => {
+    expect(pageSettingsOf({ ...settings, videoSubtitles: 'off', subtitleLanguage: 'chinese' })).toMatchObject({
+      videoSubtitles: 'off',
+      subtitleLanguage: 'chinese',
+    });
   });
 
   it('never includes the LibreTranslate URL or API key', () => {

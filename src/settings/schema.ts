@@ -14,6 +14,8 @@ export {
   HOVER_KEYS,
   IMAGE_TRANSLATION_MODES,
   REPLY_TONES,
+  SUBTITLE_LANGUAGES,
+  VIDEO_SUBTITLE_MODES,
   type BackendId,
 } from './declarations';
 
@@ -23,6 +25,8 @@ export type DisplayMode = Settings['display'];
 export type HoverKey = Settings['hoverKey'];
 export type ReplyTone = Settings['replyTone'];
 export type ImageTranslationMode = Settings['imageTranslation'];
+export type VideoSubtitleMode = Settings['videoSubtitles'];
+export type SubtitleLanguage = Settings['subtitleLanguage'];
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 

@@ -154,3 +154,26 @@ export interface SubtitleTrack {
   language: string;
   url: string;
 }
+
+/** A note's video player, as RedBridge's subtitles need it. */
+export interface VideoNote {
+  video: HTMLVideoElement;
+  noteId: string;
+  /**
+   * The note's `xsec_token` (from the address or the note's card), for fetching the note's own
+   * page when the live store has no video data for it; null when the page shows none.
+   */
+  xsecToken: string | null;
+  /** Where the transcript goes: under the note's text. */
+  transcriptSlot: Slot | null;
+}
+
+/** What video subtitles need to know about a site's video notes; one per site. */
+export interface VideoSite {
+  /** Matches every candidate note video. */
+  readonly videoSelector: string;
+  /** The note video `element` plays, or null for preloads and videos outside a note. */
+  videoNoteOf(element: Element): VideoNote | null;
+  /** The subtitle tracks the page's own state lists for a note (null: it has no video data for it). */
+  pageTracks(noteId: string): Promise<SubtitleTrack[] | null>;
+}

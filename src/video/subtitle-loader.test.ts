@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedBridgeDb } from '../cache/db';
 import { SubtitleCache, subtitleKey } from '../cache/subtitle-cache';
 import { startFakeSubtitleHost, type FakeSubtitleHost } from '../../tests/fakes/fake-subtitle-host';
-import { fetchSubtitleText, loadSubtitles } from './subtitle-loader';
+import { fetchSubtitleText, loadSubtitles, SubtitleFetchError } from './subtitle-loader';
 
 const ZH_SRT = '1\n00:00:00,500 --> 00:00:02,000\n今天去大理\n\n2\n00:00:02,000 --> 00:00:04,000\n洱海太美了\n';
 const EN_SRT = '1\n00:00:00,500 --> 00:00:02,000\nWent to Dali today\n';
@@ -36,7 +36,47 @@ describe('loadSubtitles', () => {
     const { deps } = setup();
     const outcome = await loadSubtitles('n1', [track('source', 'zh1'), track('zh-CN', 'zh1'), track('en-US', 'en1')], deps);
     expect(outcome).toMatchObject({ ok: true, translate: false, fromCache: false, track: { group: 'en-US' } });
-    expect(host.requests).toEqual(['/subtitle/en1.srt']);
+    // The Chinese comes along, for the Chinese line and the transcript.
+    expect(outcome.ok && outcome.chinese?.map((cue) => cue.text)).toEqual(['今天去大理', '洱海太美了']);
+    expect(host.requests).toEqual(['/subtitle/en1.srt', '/subtitle/zh1.srt']);
+  });
+
+  it('shows English without Chinese when no Chinese track can be read, and asks for it no more once the English is cached', async () => {
+    host.serve('en1b', EN_SRT);
+    host.forbid('zh1b');
+    const { deps } = setup();
+    const tracks = [track('zh-CN', 'zh1b'), track('en-US', 'en1b')];
+    const first = await loadSubtitles('n1b', tracks, deps);
+    expect(first).toMatchObject({ ok: true, translate: false });
+    expect(first.ok && first.chinese).toBeUndefined();
+    expect(host.requests).toEqual(['/subtitle/en1b.srt', '/subtitle/zh1b.srt']);
+    expect(await loadSubtitles('n1b', tracks, deps)).toMatchObject({ ok: true, fromCache: true });
+    expect(host.requests).toHaveLength(2);
+  });
+
+  it('with no tracks from the page, answers from the cache alone, else lists them from the note page', async () => {
+    host.serve('en1c', EN_SRT);
+    host.serve('zh1c', ZH_SRT);
+    const { deps } = setup();
+    let pageReads = 0;
+    const notePage = () => {
+      pageReads += 1;
+      return Promise.resolve([track('zh-CN', 'zh1c'), track('en-US', 'en1c')]);
+    };
+    const first = await loadSubtitles('n1c', null, { ...deps, notePage });
+    expect(first).toMatchObject({ ok: true, translate: false, fromCache: false, chinese: [{ text: '今天去大理' }, { text: '洱海太美了' }] });
+    expect(pageReads).toBe(1);
+    const again = await loadSubtitles('n1c', null, { ...deps, notePage });
+    expect(again).toEqual({ ...first, fromCache: true });
+    expect(pageReads).toBe(1);
+    expect(host.requests).toHaveLength(2);
+  });
+
+  it('says the note page could not be read, and why', async () => {
+    const { deps } = setup();
+    const notePage = () => Promise.reject(new SubtitleFetchError('no-state', 'no video data'));
+    expect(await loadSubtitles('n1d', null, { ...deps, notePage })).toEqual({ ok: false, reason: 'unavailable', tried: [{ group: 'page', failure: 'no-state' }] });
+    expect(await loadSubtitles('n1d', null, deps)).toMatchObject({ ok: false, reason: 'unavailable', tried: [{ group: 'page' }] });
   });
 
   it('takes the Chinese track, to translate, when the note has no English one', async () => {

@@ -9,10 +9,13 @@ import { subtitleKey } from '../cache/subtitle-cache';
 import type { SubtitleTrack } from '../sites/types';
 import { validTrack } from '../sites/xiaohongshu/video-state';
 import { MAX_SRT_CHARS, parseSrt, type Cue } from './srt';
-import { trackCandidates } from './track-choice';
+import { trackCandidates, type TrackCandidate } from './track-choice';
 
-/** Why a track could not be read. `gone`: the CDN refused it for good (403, 404, 410). */
-export type SubtitleFailure = 'gone' | 'http' | 'timeout' | 'network' | 'too-large' | 'not-srt' | 'empty';
+/**
+ * Why a track could not be read. `gone`: the CDN refused it for good (403, 404, 410);
+ * `no-state`: the note's own page, read for its tracks, held no video data for the note.
+ */
+export type SubtitleFailure = 'gone' | 'http' | 'timeout' | 'network' | 'too-large' | 'not-srt' | 'empty' | 'no-state';
 
 export class SubtitleFetchError extends Error {
   constructor(
@@ -25,7 +28,17 @@ export class SubtitleFetchError extends Error {
 }
 
 export type SubtitleOutcome =
-  | { ok: true; track: SubtitleTrack; translate: boolean; cues: Cue[]; fromCache: boolean }
+  | {
+      ok: true;
+      /** The track shown (its address is not needed past the fetch, and expires). */
+      track: Pick<SubtitleTrack, 'group' | 'language'>;
+      /** Whether `cues` are Chinese, to be translated; false for an English track. */
+      translate: boolean;
+      cues: Cue[];
+      fromCache: boolean;
+      /** With an English track: a Chinese track's cues, for the Chinese line and the transcript, where one could be read. */
+      chinese?: Cue[];
+    }
   /** `none`: the note lists no usable track; `unavailable`: none of its tracks could be read (`tried` says why, in order). */
   | { ok: false; reason: 'none' | 'unavailable'; tried: { group: string; failure: SubtitleFailure }[] };
 
@@ -68,23 +81,92 @@ async function readTrack(track: SubtitleTrack, fetchText: (url: string) => Promi
   return cues;
 }
 
-export async function loadSubtitles(noteId: string, tracks: readonly unknown[], { cache, fetchText = fetchSubtitleText }: SubtitleLoaderDeps): Promise<SubtitleOutcome> {
-  const valid = tracks.map(validTrack).filter((track): track is SubtitleTrack => track !== null);
+/** The tracks a video note's subtitles are usually cached under, English first: tried when the page gave no tracks. */
+const USUAL_TRACKS: readonly Pick<SubtitleTrack, 'group' | 'language'>[] = [
+  { group: 'en-US', language: 'en-US' },
+  { group: 'zh-CN', language: 'zh-CN' },
+  { group: 'source', language: 'zh-CN' },
+];
+
+/** A failing cache never stops the subtitles: they are fetched instead. */
+const cachedCues = (cache: SubtitleLoaderDeps['cache'], noteId: string, track: Pick<SubtitleTrack, 'group' | 'language'>) =>
+  cache.get(subtitleKey(noteId, track)).catch(() => undefined);
+
+const isEnglishGroup = (group: string) => /^en\b/i.test(group);
+
+/**
+ * The cues of one Chinese track, for the Chinese beside an English track's cues; null when none
+ * can be read. Fetched only along with the English (`fetch`): a reopened note whose Chinese
+ * could not be read makes no request for it.
+ */
+async function chineseCues(noteId: string, candidates: readonly TrackCandidate[], deps: Required<SubtitleLoaderDeps>, fetch: boolean): Promise<Cue[] | null> {
+  for (const { track } of candidates.filter((candidate) => candidate.translate)) {
+    const cached = await cachedCues(deps.cache, noteId, track);
+    if (cached) return cached;
+    if (!fetch) continue;
+    try {
+      const cues = await readTrack(track, deps.fetchText);
+      await deps.cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
+      return cues;
+    } catch {
+      // The Chinese is a companion to the English: without it, the English still shows.
+    }
+  }
+  return null;
+}
+
+/** With `tracks` null (the page had no video data for the note): what the cache holds for it, with its Chinese companion. */
+async function fromCacheAlone(noteId: string, cache: SubtitleLoaderDeps['cache']): Promise<SubtitleOutcome | null> {
+  for (const track of USUAL_TRACKS) {
+    const cues = await cachedCues(cache, noteId, track);
+    if (!cues) continue;
+    const translate = !isEnglishGroup(track.group);
+    let chinese: Cue[] | undefined;
+    for (const other of translate ? [] : USUAL_TRACKS.slice(1)) chinese ??= await cachedCues(cache, noteId, other);
+    return { ok: true, track, translate, cues, fromCache: true, ...(chinese ? { chinese } : {}) };
+  }
+  return null;
+}
+
+/**
+ * A note's subtitles: the first of `trackCandidates(tracks)` the cache has or its CDN serves;
+ * with an English track, a Chinese one too where one can be read. `tracks` null: the page has
+ * no video data for the note, so the cache is asked first and then `notePage` lists them.
+ */
+export async function loadSubtitles(
+  noteId: string,
+  tracks: readonly unknown[] | null,
+  { cache, fetchText = fetchSubtitleText, notePage }: SubtitleLoaderDeps & { notePage?: () => Promise<SubtitleTrack[]> },
+): Promise<SubtitleOutcome> {
+  let listed = tracks;
+  if (listed === null) {
+    const cached = await fromCacheAlone(noteId, cache);
+    if (cached) return cached;
+    if (!notePage) return { ok: false, reason: 'unavailable', tried: [{ group: 'page', failure: 'network' }] };
+    try {
+      listed = await notePage();
+    } catch (error) {
+      return { ok: false, reason: 'unavailable', tried: [{ group: 'page', failure: error instanceof SubtitleFetchError ? error.failure : 'network' }] };
+    }
+  }
+  const valid = listed.map(validTrack).filter((track): track is SubtitleTrack => track !== null);
   const candidates = trackCandidates(valid);
   if (candidates.length === 0) return { ok: false, reason: 'none', tried: [] };
   const tried: { group: string; failure: SubtitleFailure }[] = [];
   for (const { track, translate } of candidates) {
-    const key = subtitleKey(noteId, track);
-    // A failing cache never stops the subtitles: they are fetched instead.
-    const cached = await cache.get(key).catch(() => undefined);
-    if (cached) return { ok: true, track, translate, cues: cached, fromCache: true };
-    try {
-      const cues = await readTrack(track, fetchText);
-      await cache.put(key, cues).catch(() => undefined);
-      return { ok: true, track, translate, cues, fromCache: false };
-    } catch (error) {
-      tried.push({ group: track.group, failure: error instanceof SubtitleFetchError ? error.failure : 'network' });
+    let cues = await cachedCues(cache, noteId, track);
+    const fromCache = cues !== undefined;
+    if (!cues) {
+      try {
+        cues = await readTrack(track, fetchText);
+        await cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
+      } catch (error) {
+        tried.push({ group: track.group, failure: error instanceof SubtitleFetchError ? error.failure : 'network' });
+        continue;
+      }
     }
+    const chinese = translate ? null : await chineseCues(noteId, candidates, { cache, fetchText }, !fromCache);
+    return { ok: true, track: { group: track.group, language: track.language }, translate, cues, fromCache, ...(chinese ? { chinese } : {}) };
   }
   return { ok: false, reason: 'unavailable', tried };
 }

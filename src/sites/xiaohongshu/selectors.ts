@@ -38,6 +38,13 @@ export const SELECTORS = {
   /** The open note's id: `.note-detail-mask[note-id]` in the feed's modal. */
   noteModal: '.note-detail-mask[note-id]',
   noteContainer: '#noteContainer',
+  /**
+   * A video note's player: `#noteContainer[data-type=video] .media-container … video`. The page
+   * also keeps zero-size preloaded `<video>`s outside any note, which this leaves out.
+   */
+  noteVideo: '#noteContainer[data-type="video"] .media-container video',
+  /** A feed card's cover link, whose address carries the note's `xsec_token`. */
+  cardCoverLink: 'section.note-item a.cover[href]',
   /** A comment's own reply button, and the comment's parts that say who wrote what. */
   commentReplyButton: '.comment-item .interactions .reply',
   commentItem: '.comment-item',

@@ -183,6 +183,19 @@ describe('OptionsPage: fields', () => {
     expect(api.save.mock.calls[0]![0]).toEqual({ ...STORED, imageTranslation: 'button' });
   });
 
+  it('saves whether video subtitles are shown, and in which language over the video', async () => {
+    expect(field('field-videoSubtitles-auto').checked).toBe(true);
+    expect(field('field-videoSubtitles-auto').closest('fieldset')!.querySelector('legend')!.textContent).toBe('Video subtitles');
+    expect(text('label[for="field-videoSubtitles-auto"]')).toBe("Show RedNote's subtitles in English");
+    const language = byLabel<HTMLSelectElement>('Subtitle language');
+    expect(language.value).toBe('english');
+    expect([...language.options].map((option) => option.textContent)).toEqual(['English', 'Chinese', 'English and Chinese']);
+    await click(field('field-videoSubtitles-off'));
+    await choose(language, 'both');
+    await save();
+    expect(api.save.mock.calls[0]![0]).toEqual({ ...STORED, videoSubtitles: 'off', subtitleLanguage: 'both' });
+  });
+
   it('saves nothing while a field is invalid: marks it, explains it and moves the focus there', async () => {
     await type(byLabel('Hover delay (ms)'), '9000');
     await type(byLabel('Server URL', backendBox('libretranslate')), 'localhost:5000');

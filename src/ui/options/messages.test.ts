@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BACKEND_IDS, DISPLAY_MODES, HOVER_KEYS, IMAGE_TRANSLATION_MODES, REPLY_TONES } from '../../settings/schema';
+import {
+  BACKEND_IDS,
+  DISPLAY_MODES,
+  HOVER_KEYS,
+  IMAGE_TRANSLATION_MODES,
+  REPLY_TONES,
+  SUBTITLE_LANGUAGES,
+  VIDEO_SUBTITLE_MODES,
+} from '../../settings/schema';
 import { formatMessage, localeMessages } from '../../../tests/unit/fake-i18n';
 import { SETTING_PATHS } from './settings-form';
 
@@ -15,6 +23,8 @@ const BUILT_KEYS = [
   ...DISPLAY_MODES.flatMap((mode) => [`options_display_${mode}`, `options_display_${mode}_help`]),
   ...HOVER_KEYS.map((key) => `options_hoverKey_${key}`),
   ...IMAGE_TRANSLATION_MODES.flatMap((mode) => [`options_imageTranslation_${mode}`, `options_imageTranslation_${mode}_help`]),
+  ...VIDEO_SUBTITLE_MODES.flatMap((mode) => [`options_videoSubtitles_${mode}`, `options_videoSubtitles_${mode}_help`]),
+  ...SUBTITLE_LANGUAGES.map((language) => `options_subtitleLanguage_${language}`),
   ...REPLY_TONES.map((tone) => `options_replyTone_${tone}`),
   ...['zh_CN', 'zh_TW', 'zh_HK'].map((code) => `options_replyLanguage_${code}`),
   ...['targetLanguage', 'hoverDelayMs', 'cacheMaxEntries', 'cacheMaxAgeDays', 'replyLanguage', 'model', 'url', 'urlOrEmpty', 'host', 'invalid'].map(

@@ -35,6 +35,8 @@ describe('the form and the settings', () => {
     expect(SETTING_PATHS).toContain('backends.openai.model');
     expect(SETTING_PATHS).not.toContain('backends');
     expect(SETTING_PATHS).toContain('imageTranslation');
+    expect(SETTING_PATHS).toContain('videoSubtitles');
+    expect(SETTING_PATHS).toContain('subtitleLanguage');
     // Exactly the leaves of the defaults: every setting has a path, and every path a setting.
     const leaves = (value: object, prefix = ''): string[] =>
       Object.entries(value).flatMap(([key, child]) =>
@@ -87,6 +89,15 @@ describe('the form and the settings', () => {
   it('refuses an image translation mode it does not know', () => {
     expect(validateForm(withValue(formOf(DEFAULT_SETTINGS), 'imageTranslation', 'always')).errors).toEqual({
       imageTranslation: 'options_error_invalid',
+    });
+  });
+
+  it('refuses a video subtitle mode or a subtitle language it does not know', () => {
+    expect(validateForm(withValue(formOf(DEFAULT_SETTINGS), 'videoSubtitles', 'button')).errors).toEqual({
+      videoSubtitles: 'options_error_invalid',
+    });
+    expect(validateForm(withValue(formOf(DEFAULT_SETTINGS), 'subtitleLanguage', 'zh-CN')).errors).toEqual({
+      subtitleLanguage: 'options_error_invalid',
     });
   });
 

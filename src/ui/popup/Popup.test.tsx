@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabStats } from '../../messaging/content-messages';
-import type { DisplayMode, ImageTranslationMode } from '../../settings/schema';
+import type { DisplayMode, ImageTranslationMode, VideoSubtitleMode } from '../../settings/schema';
 import type { ServiceHealth } from '../../messaging/wire';
 import { Popup, type PopupProps } from './Popup';
 import { settle } from '../../../tests/unit/settle';
@@ -31,7 +31,7 @@ vi.mock('../i18n', async () => {
   };
 });
 
-const STATS: TabStats = { found: 14, translated: 11, fromCache: 3, failed: 2, imagesRead: 0, active: true };
+const STATS: TabStats = { found: 14, translated: 11, fromCache: 3, failed: 2, imagesRead: 0, subtitlesShown: 0, active: true };
 const HEALTH: ServiceHealth = {
   backends: [
     { id: 'google', state: 'rate-limited', lastError: 'Google Translate is rate-limiting (HTTP 429)' },
@@ -43,10 +43,16 @@ const HEALTH: ServiceHealth = {
 
 function fakeProps(overrides: Partial<PopupProps> = {}) {
   return {
-    loadSettings: vi.fn<PopupProps['loadSettings']>(async () => ({ enabled: true, display: 'bilingual', imageTranslation: 'auto' })),
+    loadSettings: vi.fn<PopupProps['loadSettings']>(async () => ({
+      enabled: true,
+      display: 'bilingual',
+      imageTranslation: 'auto',
+      videoSubtitles: 'auto',
+    })),
     saveEnabled: vi.fn<PopupProps['saveEnabled']>(async () => {}),
     saveDisplay: vi.fn<PopupProps['saveDisplay']>(async () => {}),
     saveImageTranslation: vi.fn<PopupProps['saveImageTranslation']>(async () => {}),
+    saveVideoSubtitles: vi.fn<PopupProps['saveVideoSubtitles']>(async () => {}),
     health: vi.fn<PopupProps['health']>(async () => HEALTH),
     tabStats: vi.fn<PopupProps['tabStats']>(async () => STATS),
     openOptions: vi.fn<PopupProps['openOptions']>(),
@@ -75,6 +81,8 @@ async function mount(props: PopupProps): Promise<void> {
 const radio = (mode: DisplayMode) => container.querySelector<HTMLInputElement>(`input[name="display"][value="${mode}"]`)!;
 const imageRadio = (mode: ImageTranslationMode) =>
   container.querySelector<HTMLInputElement>(`input[name="imageTranslation"][value="${mode}"]`)!;
+const videoRadio = (mode: VideoSubtitleMode) =>
+  container.querySelector<HTMLInputElement>(`input[name="videoSubtitles"][value="${mode}"]`)!;
 const onOff = () => container.querySelector<HTMLInputElement>('input[role="switch"]')!;
 const alertText = () => container.querySelector('[role="alert"]')?.textContent ?? null;
 const count = (key: string) => container.querySelector(`[data-stat="${key}"] dd`)?.textContent ?? null;
@@ -90,7 +98,9 @@ async function click(element: HTMLElement): Promise<void> {
 
 describe('Popup', () => {
   it('shows the stored settings with labelled controls', async () => {
-    await mount(fakeProps({ loadSettings: async () => ({ enabled: false, display: 'hover', imageTranslation: 'button' }) }));
+    await mount(
+      fakeProps({ loadSettings: async () => ({ enabled: false, display: 'hover', imageTranslation: 'button', videoSubtitles: 'off' }) }),
+    );
     expect(onOff().checked).toBe(false);
     expect(labelOf(onOff())).toBe('Translate RedNote');
     expect(radio('hover').checked).toBe(true);
@@ -98,6 +108,7 @@ describe('Popup', () => {
     expect(Array.from(container.querySelectorAll('fieldset legend'), (legend) => legend.textContent)).toEqual([
       'Display',
       'Text on images',
+      'Video subtitles',
     ]);
     expect(['bilingual', 'hover', 'off'].map((mode) => radio(mode as DisplayMode).closest('label')!.querySelector('.mode-name')!.textContent)).toEqual([
       'Bilingual',
@@ -114,6 +125,9 @@ describe('Popup', () => {
       'When I click EN',
       'Off',
     ]);
+    expect(videoRadio('off').checked).toBe(true);
+    expect(videoRadio('auto').checked).toBe(false);
+    expect((['auto', 'off'] as const).map((mode) => labelOf(videoRadio(mode)))).toEqual(['Show in English', 'Off']);
   });
 
   it('saves when the text on images is translated, and shows it picked', async () => {
@@ -137,6 +151,30 @@ describe('Popup', () => {
     await mount(props);
     await click(imageRadio('off'));
     expect(imageRadio('auto').checked).toBe(true);
+    expect(alertText()).toContain('QUOTA_BYTES exceeded');
+  });
+
+  it("saves whether videos' subtitles are shown, and shows it picked", async () => {
+    const props = fakeProps();
+    await mount(props);
+    expect(videoRadio('auto').checked).toBe(true);
+    await click(videoRadio('off'));
+    expect(props.saveVideoSubtitles).toHaveBeenCalledWith('off');
+    expect(videoRadio('off').checked).toBe(true);
+    expect(videoRadio('auto').checked).toBe(false);
+    // A choice of its own: the image one stays as it was.
+    expect(imageRadio('auto').checked).toBe(true);
+    expect(props.saveImageTranslation).not.toHaveBeenCalled();
+    await click(videoRadio('auto'));
+    expect(props.saveVideoSubtitles).toHaveBeenLastCalledWith('auto');
+    expect(alertText()).toBeNull();
+  });
+
+  it('puts the subtitle choice back and says why when it cannot be saved', async () => {
+    const props = fakeProps({ saveVideoSubtitles: vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES exceeded'))) });
+    await mount(props);
+    await click(videoRadio('off'));
+    expect(videoRadio('auto').checked).toBe(true);
     expect(alertText()).toContain('QUOTA_BYTES exceeded');
   });
 
@@ -234,6 +272,18 @@ describe('Popup', () => {
     await mount(fakeProps({ tabStats: async () => ({ ...STATS, imagesRead: 3 }) }));
     expect(count('imagesRead')).toBe('3');
     expect(container.querySelector('[data-stat="imagesRead"] dt')!.textContent).toBe('Images read');
+  });
+
+  it('says how many videos had subtitles, only once there are some', async () => {
+    await mount(fakeProps());
+    expect(count('subtitlesShown')).toBeNull();
+    expect(statsText()).not.toContain('Videos with subtitles');
+    await act(() => render(null, container));
+    await mount(fakeProps({ tabStats: async () => ({ ...STATS, subtitlesShown: 2 }) }));
+    expect(count('subtitlesShown')).toBe('2');
+    expect(container.querySelector('[data-stat="subtitlesShown"] dt')!.textContent).toBe('Videos with subtitles');
+    // Images read still wait for an image of their own.
+    expect(count('imagesRead')).toBeNull();
   });
 
   it('asks for a RedNote page when the tab has none', async () => {

@@ -3,9 +3,11 @@ import type { TabStats } from '../../messaging/content-messages';
 import {
   DISPLAY_MODES,
   IMAGE_TRANSLATION_MODES,
+  VIDEO_SUBTITLE_MODES,
   type DisplayMode,
   type ImageTranslationMode,
   type Settings,
+  type VideoSubtitleMode,
 } from '../../settings/schema';
 import type { ServiceHealth } from '../../messaging/wire';
 import { t } from '../i18n';
@@ -18,6 +20,7 @@ export interface PopupProps {
   saveEnabled(enabled: boolean): Promise<void>;
   saveDisplay(display: DisplayMode): Promise<void>;
   saveImageTranslation(imageTranslation: ImageTranslationMode): Promise<void>;
+  saveVideoSubtitles(videoSubtitles: VideoSubtitleMode): Promise<void>;
   /** The primary backend, then each fallback, with how each is doing; and the cache. */
   health(): Promise<ServiceHealth>;
   /** The counts of the tab the popup is about; null when it is not a RedNote page. */
@@ -28,7 +31,7 @@ export interface PopupProps {
 }
 
 /** The settings the popup shows and changes. */
-type PopupSetting = 'enabled' | 'display' | 'imageTranslation';
+type PopupSetting = 'enabled' | 'display' | 'imageTranslation' | 'videoSubtitles';
 
 type PopupSettings = Pick<Settings, PopupSetting>;
 
@@ -42,9 +45,9 @@ type Health = { kind: 'loading' } | ({ kind: 'loaded' } & ServiceHealth) | { kin
 
 /**
  * The toolbar popup: RedBridge on or off for RedNote, the display mode, when the text on images
- * is read (all saved at once, and applied to open tabs by the background), how the translation
- * services are doing, and what RedBridge found, translated and read in the current tab. Health
- * and counts refresh every second.
+ * is read, whether videos' subtitles are shown (all saved at once, and applied to open tabs by
+ * the background), how the translation services are doing, and what RedBridge found, translated
+ * and read in the current tab. Health and counts refresh every second.
  */
 export function Popup(props: PopupProps) {
   const { refreshMs = 1000 } = props;
@@ -57,7 +60,8 @@ export function Popup(props: PopupProps) {
   useEffect(() => {
     let alive = true;
     props.loadSettings().then(
-      ({ enabled, display, imageTranslation }) => alive && setSettings({ kind: 'loaded', enabled, display, imageTranslation }),
+      ({ enabled, display, imageTranslation, videoSubtitles }) =>
+        alive && setSettings({ kind: 'loaded', enabled, display, imageTranslation, videoSubtitles }),
       (error: unknown) => alive && setSettings({ kind: 'failed', message: messageOf(error) }),
     );
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +91,7 @@ export function Popup(props: PopupProps) {
     enabled: (enabled) => props.saveEnabled(enabled),
     display: (display) => props.saveDisplay(display),
     imageTranslation: (imageTranslation) => props.saveImageTranslation(imageTranslation),
+    videoSubtitles: (videoSubtitles) => props.saveVideoSubtitles(videoSubtitles),
   };
 
   /** Shows the change at once; puts the old value back if it cannot be stored. */
@@ -165,6 +170,24 @@ export function Popup(props: PopupProps) {
             />
             <span class="mode-text">
               <span class="mode-name">{t(`popup_images_${mode}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset class="videos" disabled={!loaded}>
+        <legend>{t('popup_videos')}</legend>
+        {VIDEO_SUBTITLE_MODES.map((mode) => (
+          <label class="mode" key={mode}>
+            <input
+              type="radio"
+              name="videoSubtitles"
+              value={mode}
+              checked={loaded?.videoSubtitles === mode}
+              onChange={() => change('videoSubtitles', mode)}
+            />
+            <span class="mode-text">
+              <span class="mode-name">{t(`popup_videos_${mode}`)}</span>
             </span>
           </label>
         ))}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IMAGE_TRANSLATION_MODES } from '../../settings/schema';
+import { IMAGE_TRANSLATION_MODES, VIDEO_SUBTITLE_MODES } from '../../settings/schema';
 import { useMessageNames } from '../../../tests/unit/fake-i18n';
 import { formatDuration, healthView, parseTabStats, statsView } from './popup-view';
 
@@ -72,7 +72,7 @@ describe('healthView', () => {
 });
 
 describe('statsView', () => {
-  const stats = { found: 12, translated: 9, fromCache: 4, failed: 1, imagesRead: 0, active: true };
+  const stats = { found: 12, translated: 9, fromCache: 4, failed: 1, imagesRead: 0, subtitlesShown: 0, active: true };
 
   it('asks for a RedNote page when the tab has no RedBridge', () => {
     expect(statsView(null, true)).toEqual({ kind: 'no-page', message: 'popup_stats_no_page' });
@@ -97,6 +97,22 @@ describe('statsView', () => {
     expect(view.kind === 'counts' && view.rows.map((row) => row.key)).toEqual(['found', 'translated', 'fromCache', 'failed', 'imagesRead']);
   });
 
+  it('adds the videos with subtitles after the units, once there are some, with or without images read', () => {
+    const row = { key: 'subtitlesShown', label: 'popup_stats_subtitles_shown', value: 2 };
+    const alone = statsView({ ...stats, subtitlesShown: 2 }, true);
+    expect(alone.kind === 'counts' && alone.rows.at(-1)).toEqual(row);
+    expect(alone.kind === 'counts' && alone.rows.map((r) => r.key)).toEqual(['found', 'translated', 'fromCache', 'failed', 'subtitlesShown']);
+    const both = statsView({ ...stats, imagesRead: 3, subtitlesShown: 2 }, true);
+    expect(both.kind === 'counts' && both.rows.map((r) => r.key)).toEqual([
+      'found',
+      'translated',
+      'fromCache',
+      'failed',
+      'imagesRead',
+      'subtitlesShown',
+    ]);
+  });
+
   it('says why nothing more is translated: RedBridge off, or off in this tab only', () => {
     expect(statsView({ ...stats, active: false }, false)).toMatchObject({ notice: 'popup_stats_disabled' });
     expect(statsView({ ...stats, active: false }, true)).toMatchObject({ notice: 'popup_stats_tab_off' });
@@ -105,12 +121,13 @@ describe('statsView', () => {
 
 describe('parseTabStats', () => {
   it('keeps a well-formed answer, and only its known fields', () => {
-    expect(parseTabStats({ found: 3, translated: 2, fromCache: 0, failed: 1, imagesRead: 4, active: true, extra: 'x' })).toEqual({
+    expect(parseTabStats({ found: 3, translated: 2, fromCache: 0, failed: 1, imagesRead: 4, subtitlesShown: 1, active: true, extra: 'x' })).toEqual({
       found: 3,
       translated: 2,
       fromCache: 0,
       failed: 1,
       imagesRead: 4,
+      subtitlesShown: 1,
       active: true,
     });
   });
@@ -120,11 +137,13 @@ describe('parseTabStats', () => {
     null,
     'stats',
     {},
-    { found: -1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, active: true },
-    { found: 1.5, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, active: true },
-    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0 },
-    { found: 1, translated: 0, fromCache: 0, failed: 0, active: true },
-    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: -2, active: true },
+    { found: -1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, subtitlesShown: 0, active: true },
+    { found: 1.5, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, subtitlesShown: 0, active: true },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, subtitlesShown: 0 },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, subtitlesShown: 0, active: true },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: -2, subtitlesShown: 0, active: true },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, active: true },
+    { found: 1, translated: 0, fromCache: 0, failed: 0, imagesRead: 0, subtitlesShown: '1', active: true },
   ])(
     'refuses %j',
     (value) => {
@@ -155,6 +174,7 @@ describe("the popup's messages", () => {
     const named = new Set(source.match(/popup_[a-z_]+(?=')/g));
     for (const mode of ['bilingual', 'hover', 'off']) named.add(`popup_display_${mode}`).add(`popup_display_${mode}_help`);
     for (const mode of IMAGE_TRANSLATION_MODES) named.add(`popup_images_${mode}`);
+    for (const mode of VIDEO_SUBTITLE_MODES) named.add(`popup_videos_${mode}`);
     expect([...named].filter((key) => !(key in read('en')))).toEqual([]);
   });
 });

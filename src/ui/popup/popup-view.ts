@@ -40,7 +40,7 @@ export function healthView(status: BackendStatus): HealthView {
 
 /** The counts in the order the popup lists them, each with its label. */
 export interface StatsRow {
-  key: 'found' | 'translated' | 'fromCache' | 'failed' | 'imagesRead';
+  key: 'found' | 'translated' | 'fromCache' | 'failed' | 'imagesRead' | 'subtitlesShown';
   label: string;
   value: number;
 }
@@ -56,25 +56,29 @@ export type StatsView =
 
 /** Listed always. */
 const UNIT_STAT_KEYS = ['found', 'translated', 'fromCache', 'failed'] as const;
+/** Listed after the units, each only once it is above zero. */
+const MEDIA_STAT_KEYS = ['imagesRead', 'subtitlesShown'] as const;
 /** Every count a content script answers with. */
-const STAT_KEYS = [...UNIT_STAT_KEYS, 'imagesRead'] as const;
+const STAT_KEYS = [...UNIT_STAT_KEYS, ...MEDIA_STAT_KEYS] as const;
 const STAT_MESSAGES: Record<StatsRow['key'], string> = {
   found: 'popup_stats_found',
   translated: 'popup_stats_translated',
   fromCache: 'popup_stats_from_cache',
   failed: 'popup_stats_failed',
   imagesRead: 'popup_stats_images_read',
+  subtitlesShown: 'popup_stats_subtitles_shown',
 };
 
 /**
  * What the popup says about the current tab. `stats` is null when the tab has no RedBridge
  * content script (not a RedNote page, or opened before RedBridge was installed). Images read
- * are listed only once there are some: most pages (the feed, notes without text on their
- * images) never have any, and a standing zero would read as something not working.
+ * and videos with subtitles are listed only once there are some: most pages (the feed, notes
+ * without text on their images, videos without subtitles) never have any, and a standing zero
+ * would read as something not working.
  */
 export function statsView(stats: TabStats | null, enabled: boolean): StatsView {
   if (!stats) return { kind: 'no-page', message: t('popup_stats_no_page') };
-  const keys: readonly StatsRow['key'][] = stats.imagesRead > 0 ? STAT_KEYS : UNIT_STAT_KEYS;
+  const keys: readonly StatsRow['key'][] = [...UNIT_STAT_KEYS, ...MEDIA_STAT_KEYS.filter((key) => stats[key] > 0)];
   const rows = keys.map((key) => ({ key, label: t(STAT_MESSAGES[key]), value: stats[key] }));
   let notice: string | null = null;
   if (!enabled) notice = t('popup_stats_disabled');
@@ -95,6 +99,7 @@ export function parseTabStats(value: unknown): TabStats | null {
     fromCache: fields.fromCache as number,
     failed: fields.failed as number,
     imagesRead: fields.imagesRead as number,
+    subtitlesShown: fields.subtitlesShown as number,
     active: fields.active,
   };
 }

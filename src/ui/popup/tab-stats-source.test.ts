@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTabStatsSource, tabIdFromSearch, type PopupTabs } from './tab-stats-source';
 import type { TabStats } from '../../messaging/content-messages';
 
-const STATS: TabStats = { found: 5, translated: 4, fromCache: 1, failed: 0, imagesRead: 2, active: true };
+const STATS: TabStats = { found: 5, translated: 4, fromCache: 1, failed: 0, imagesRead: 2, subtitlesShown: 1, active: true };
 
 function fakeTabs(answer: (tabId: number) => Promise<unknown>, activeId: number | null = 7) {
   return {
