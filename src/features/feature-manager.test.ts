@@ -104,6 +104,28 @@ describe('createFeatureManager', () => {
     expect(reading.starts).toHaveLength(2);
   });
 
+  it('hands a running feature the settings that do not restart it, and a restarted one none of the old', () => {
+    const seen: PageSettings[] = [];
+    const starts: FeatureContext[] = [];
+    const inPlace: Feature = {
+      name: 'in place',
+      runsWith: (settings) => (settings.display === 'off' ? null : settings.display),
+      start(context) {
+        starts.push(context);
+        return { settingsChanged: (settings) => void seen.push(settings) };
+      },
+    };
+    const features = createFeatureManager({ features: [inPlace], services, signal: script.signal, doc: parsed });
+    features.answered(on);
+    const chinese = { ...on, subtitleLanguage: 'chinese' as const };
+    features.changed(chinese);
+    expect(starts).toHaveLength(1);
+    expect(seen).toEqual([chinese]);
+    features.changed({ ...chinese, display: 'hover' });
+    expect(starts).toHaveLength(2);
+    expect(seen).toHaveLength(1);
+  });
+
   it('turns RedBridge off in this tab with Alt+T, and on again with the same settings', () => {
     const features = manager();
     features.answered(on);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startLocalServer } from '../../tests/fakes/http';
 import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { FAKE_REPLIES, fakeTranslate } from '../../tests/fakes/fake-translation';
 import { RedBridgeDb } from '../cache/db';
@@ -496,6 +498,33 @@ describe('routeBackgroundRequest: subtitles', () => {
       expect(subtitleHost.requests).toEqual(['/subtitle/en.srt', '/subtitle/zh.srt']);
     } finally {
       await subtitleHost.close();
+      subtitleHost = null;
+    }
+  });
+
+  it('reads the tracks from the note’s own page on the tab’s site when the page state had none, and only there', async () => {
+    const notePage = readFileSync(new URL('../../tests/fixtures/xhs/video_note.html', import.meta.url), 'utf8');
+    const pageReads: string[] = [];
+    const site = await startLocalServer((request, _body, response) => {
+      pageReads.push(request.url ?? '');
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(notePage);
+    });
+    subtitleHost = await startFakeSubtitleHost();
+    try {
+      subtitleHost.serve('vlog01_en', '1\n00:00:00,500 --> 00:00:02,000\nThe wind\n');
+      const { deps } = setup();
+      const handlers = backgroundHandlers({ ...deps, isNoteOrigin: (origin) => origin === site.url });
+      const request = { type: 'subtitles', noteId: '68f30a0000000000aa000001', tracks: null, xsecToken: 'ABvid=' } as const;
+      const fromTab = { fromExtensionPage: false, pageOrigin: site.url };
+      expect(await routeBackgroundRequest(request, handlers, fromTab)).toMatchObject({ ok: true, translate: false, track: { group: 'en-US' }, cues: [{ text: 'The wind' }] });
+      expect(pageReads).toEqual(['/explore/68f30a0000000000aa000001?xsec_token=ABvid%3D&xsec_source=pc_feed']);
+      // Another site's tab, or none said: no page is read.
+      const elsewhere = await routeBackgroundRequest({ ...request, noteId: '68f30a0000000000aa000002' }, handlers, { fromExtensionPage: false, pageOrigin: 'https://evil.example' });
+      expect(elsewhere).toEqual({ ok: false, reason: 'unavailable', tried: [{ group: 'page', failure: 'network' }] });
+      expect(pageReads).toHaveLength(1);
+    } finally {
+      await Promise.all([site.close(), subtitleHost.close()]);
       subtitleHost = null;
     }
   });
