@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseInitialState, subtitleTracksOf } from '../../src/sites/xiaohongshu/video-state';
@@ -17,6 +18,7 @@ import { askBackground, setExtensionStorage, setStoredSettings, tabStatsOf } fro
  * subtitle CDN and cached, and what the reader sees: captions over the video in step with it,
  * the transcript under the note, the CC switch, and what failures say.
  */
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const FIXTURE = readFileSync(new URL('../fixtures/xhs/video_note.html', import.meta.url), 'utf8');
 const STATE = parseInitialState(FIXTURE);
 const ALL_TRACKS = '68f30a0000000000aa000001';
@@ -218,6 +220,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('video subtitles in %s', (br
       await seek(page, time);
       const view = await waitForVideo(page, (v) => JSON.stringify(captionText(v)) === JSON.stringify(expected), `the caption at ${time} s`);
       expect(view.cues.map((cue) => cue.current)).toEqual([0, 1].map((index) => index === cueAt(time)));
+    }
+    if (browserName === 'chromium') {
+      // The README's picture: the caption over the video, the transcript under the note's text.
+      await waitForVideo(page, (view) => view.cues[0]?.current === true, 'the first cue marked');
+      await (await page.$('#noteContainer'))!.screenshot({ path: `${SCREENSHOTS}video-chromium.png` });
     }
     // While it plays: every frame's caption is the cue of that frame's time (a frame of slack at a cue's edges).
     const samples = await page.evaluate(

@@ -77,6 +77,11 @@ const DICTIONARY: Record<string, string> = {
   '油皮夏天用这几个真的不闷痘！！': 'Oily skin in summer: these really don’t clog pores!!',
   '打工人的桌面好物分享｜提升幸福感yyds': 'Desk favourites for office workers | instant happiness boost, GOAT',
   '台北私藏咖啡廳｜週末就想待在這裡☕️': 'A hidden café in Taipei | where I want to spend every weekend ☕️',
+  // The video note in the README's picture (tests/fixtures/xhs/video_note.html); its subtitles' Chinese stays `EN: …`.
+  '洱海骑行vlog｜风太舒服了': 'Erhai cycling vlog | the breeze feels so good',
+  '今天环洱海骑了一圈，风吹过来的时候真的好治愈🌊': 'Rode a full loop around Erhai today, and the breeze was so healing 🌊',
+  大理: 'Dali',
+  骑行: 'Cycling',
   // The first fixture image's text (tests/fixtures/images/title-cafe.webp), in the README's picture.
   '杭州宝藏咖啡店周末一定要去！': 'A hidden-gem café in Hangzhou: go this weekend!',
   '环境超出片·人均45元': 'Very photogenic · about ¥45 a person',
