@@ -40,13 +40,15 @@ export default defineContentScript({
     const stats = createTabStats();
     const features = createFeatureManager({
       features: [
+        // First: its request for the subtitles leaves before the others' work, and on a page
+        // with no video it costs one selector query.
+        videoSubtitles,
         textTranslation,
         imageText,
         replyComposer,
         englishSearch(xiaohongshuSearch),
         fixedLabels(xiaohongshuLabels),
         nameRomanization(xiaohongshuNames),
-        videoSubtitles,
       ],
       services: {
         // One MutationObserver for every feature: the page is observed once, not once per feature.

@@ -12,7 +12,6 @@ export const videoSubtitles: Feature = {
   // The subtitles' language is applied in place (settingsChanged): a restart would load every
   // video's subtitles again and close the menu the reader chose it in.
   runsWith: ({ videoSubtitles, targetLanguage, backend }) => (videoSubtitles === 'off' ? null : JSON.stringify([targetLanguage, backend])),
-  ownTask: true,
   start({ settings, sites, client, stats, changes, signal }) {
     const site = sites.videos;
     const views = new Map<HTMLVideoElement, VideoView>();

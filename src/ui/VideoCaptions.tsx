@@ -80,9 +80,12 @@ export function VideoCaptions({ lines, mode, onMode, scale, onScale, place, onPl
     own(event);
     onPlace({ x: place.x + step[0]!, y: place.y + step[1]! });
   };
+  // Our keys stay ours (the player takes Space and Enter too); any other key, Escape with the
+  // menu closed included, goes on to the page, which may close the note with it.
   const onMenuKey = (event: KeyboardEvent) => {
-    own(event);
+    if (event.key === ' ' || event.key === 'Enter') own(event);
     if (event.key !== 'Escape' || !menuOpen) return;
+    own(event);
     setMenuOpen(false);
     ccButton.current?.focus();
   };

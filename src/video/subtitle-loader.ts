@@ -106,7 +106,7 @@ async function chineseCues(noteId: string, candidates: readonly TrackCandidate[]
     if (!fetch) continue;
     try {
       const cues = await readTrack(track, deps.fetchText);
-      await deps.cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
+      void deps.cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
       return cues;
     } catch {
       // The Chinese is a companion to the English: without it, the English still shows.
@@ -117,15 +117,14 @@ async function chineseCues(noteId: string, candidates: readonly TrackCandidate[]
 
 /** With `tracks` null (the page had no video data for the note): what the cache holds for it, with its Chinese companion. */
 async function fromCacheAlone(noteId: string, cache: SubtitleLoaderDeps['cache']): Promise<SubtitleOutcome | null> {
-  for (const track of USUAL_TRACKS) {
-    const cues = await cachedCues(cache, noteId, track);
-    if (!cues) continue;
-    const translate = !isEnglishGroup(track.group);
-    let chinese: Cue[] | undefined;
-    for (const other of translate ? [] : USUAL_TRACKS.slice(1)) chinese ??= await cachedCues(cache, noteId, other);
-    return { ok: true, track, translate, cues, fromCache: true, ...(chinese ? { chinese } : {}) };
-  }
-  return null;
+  // Asked all at once: a note opened over the feed waits for these before its page is read.
+  const found = await Promise.all(USUAL_TRACKS.map((track) => cachedCues(cache, noteId, track)));
+  const index = found.findIndex((cues) => cues !== undefined);
+  if (index < 0) return null;
+  const track = USUAL_TRACKS[index]!;
+  const translate = !isEnglishGroup(track.group);
+  const chinese = translate ? undefined : found.slice(1).find((cues) => cues !== undefined);
+  return { ok: true, track, translate, cues: found[index]!, fromCache: true, ...(chinese ? { chinese } : {}) };
 }
 
 /**
@@ -156,17 +155,21 @@ export async function loadSubtitles(
   for (const { track, translate } of candidates) {
     let cues = await cachedCues(cache, noteId, track);
     const fromCache = cues !== undefined;
+    // An English track's Chinese companion is read alongside it, not after: the first cue waits for the slower of the two, not for both.
+    const chinese = translate ? Promise.resolve(null) : chineseCues(noteId, candidates, { cache, fetchText }, !fromCache);
     if (!cues) {
       try {
         cues = await readTrack(track, fetchText);
-        await cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
+        // The answer does not wait for the cache: IndexedDB keeps the write ahead of any later read.
+        void cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
       } catch (error) {
         tried.push({ group: track.group, failure: error instanceof SubtitleFetchError ? error.failure : 'network' });
+        await chinese;
         continue;
       }
     }
-    const chinese = translate ? null : await chineseCues(noteId, candidates, { cache, fetchText }, !fromCache);
-    return { ok: true, track: { group: track.group, language: track.language }, translate, cues, fromCache, ...(chinese ? { chinese } : {}) };
+    const companion = await chinese;
+    return { ok: true, track: { group: track.group, language: track.language }, translate, cues, fromCache, ...(companion ? { chinese: companion } : {}) };
   }
   return { ok: false, reason: 'unavailable', tried };
 }

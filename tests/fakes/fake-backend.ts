@@ -27,6 +27,8 @@ export interface FakeRequestRecord {
   /** The texts the request asked to translate, as the fake read them from the body. */
   texts: string[];
   status: number;
+  /** When the request arrived (`Date.now()`), for benchmarks' timelines. */
+  receivedAt: number;
 }
 
 /** A fake translation server: its requests are recorded and its answers can be switched. */
@@ -45,6 +47,7 @@ export function recordRequest(request: IncomingMessage, body: string, texts: str
     body,
     texts,
     status: 200,
+    receivedAt: Date.now(),
   };
 }
 
