@@ -52,6 +52,8 @@ export interface VideoView {
 
 export function createVideoView(note: VideoNote, options: VideoViewOptions): VideoView {
   const { video, noteId } = note;
+  // Asked before anything is drawn: the first cue waits on this answer.
+  const firstAnswer = request();
   const captions = createCaptionHost(video);
   const transcript = note.transcriptSlot ? createTranscriptHost(note.transcriptSlot) : null;
   let state: { status: 'loading' } | { status: 'none' } | { status: 'failed'; message: string } | { status: 'ready'; track: LoadedTrack; translations: CueTranslations | null } = {
@@ -123,22 +125,31 @@ export function createVideoView(note: VideoNote, options: VideoViewOptions): Vid
   }
 
   /** The cue showing now: a change renders at once, within the frame it starts in. */
-  function follow(): void {
+  /** Shows the cue of `time`: the video's clock, or the time of the frame it is about to show. */
+  function follow(time = video.currentTime): void {
     if (state.status !== 'ready') return;
-    const index = cueIndexAt(state.track.cues, video.currentTime);
+    const index = cueIndexAt(state.track.cues, time);
     if (index === current) return;
     current = index;
     render();
   }
 
-  /** While the video plays, every frame: `timeupdate` comes only every quarter second or so. */
-  function everyFrame(): void {
-    follow();
-    frame = video.paused || video.ended || destroyed ? 0 : requestAnimationFrame(everyFrame);
+  /**
+   * While the video plays (`timeupdate` comes only every quarter second or so): at each video
+   * frame sent to the screen, by that frame's own time, so a cue's caption is drawn with the
+   * first frame at or after its start; where the browser has no video frame callbacks, at each
+   * animation frame, by the clock.
+   */
+  const frameCallbacks = typeof video.requestVideoFrameCallback === 'function';
+  const nextFrame = (callback: (time?: number) => void): number =>
+    frameCallbacks ? video.requestVideoFrameCallback((_now, shown) => callback(shown.mediaTime)) : requestAnimationFrame(() => callback());
+  function everyFrame(time?: number): void {
+    follow(time);
+    frame = video.paused || video.ended || destroyed ? 0 : nextFrame(everyFrame);
   }
 
   function startFollowing(): void {
-    if (!frame && !destroyed) frame = requestAnimationFrame(everyFrame);
+    if (!frame && !destroyed) frame = nextFrame(everyFrame);
   }
 
   const onTime = () => {
@@ -146,14 +157,24 @@ export function createVideoView(note: VideoNote, options: VideoViewOptions): Vid
     if (state.status === 'ready') state.translations?.prefetch(video.currentTime);
   };
 
-  async function load(): Promise<void> {
+  /** Asks the background for the subtitles: in this task when the page state answers at once. */
+  function request(): Promise<SubtitleOutcome> {
+    const ask = (tracks: SubtitleTrack[] | null) => options.load({ noteId, tracks, ...(tracks === null && note.xsecToken ? { xsecToken: note.xsecToken } : {}) });
+    try {
+      const tracks = options.site.pageTracks(noteId);
+      return tracks instanceof Promise ? tracks.then(ask) : ask(tracks);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async function load(answer = request()): Promise<void> {
     state = { status: 'loading' };
     current = -1;
     render();
     let outcome: SubtitleOutcome;
     try {
-      const tracks = await options.site.pageTracks(noteId);
-      outcome = await options.load({ noteId, tracks, ...(tracks === null && note.xsecToken ? { xsecToken: note.xsecToken } : {}) });
+      outcome = await answer;
     } catch (error) {
       if (destroyed) return;
       state = { status: 'failed', message: t('overlay_notResponding', messageOf(error)) };
@@ -185,14 +206,14 @@ export function createVideoView(note: VideoNote, options: VideoViewOptions): Vid
   const events: [string, () => void][] = [
     ['timeupdate', onTime],
     ['seeked', onTime],
-    ['seeking', follow],
-    ['ratechange', follow],
+    ['seeking', () => follow()],
+    ['ratechange', () => follow()],
     ['play', startFollowing],
     ['playing', startFollowing],
-    ['pause', follow],
+    ['pause', () => follow()],
   ];
   for (const [type, listener] of events) video.addEventListener(type, listener);
-  void load();
+  void load(firstAnswer);
 
   return {
     showLanguage(language) {
@@ -202,7 +223,8 @@ export function createVideoView(note: VideoNote, options: VideoViewOptions): Vid
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      cancelAnimationFrame(frame);
+      if (frameCallbacks) video.cancelVideoFrameCallback(frame);
+      else cancelAnimationFrame(frame);
       for (const [type, listener] of events) video.removeEventListener(type, listener);
       captions.destroy();
       transcript?.destroy();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLocalServer } from '../../tests/fakes/http';
 import { FAST_CAPABILITIES } from '../../tests/unit/fast-capabilities';
 import { FAKE_REPLIES, fakeTranslate } from '../../tests/fakes/fake-translation';
@@ -496,6 +496,23 @@ describe('routeBackgroundRequest: subtitles', () => {
       expect(again).toMatchObject({ ok: true, fromCache: true });
       // The Chinese track (not served) was asked for once, along with the English.
       expect([...subtitleHost.requests].sort()).toEqual(['/subtitle/en.srt', '/subtitle/zh.srt']);
+    } finally {
+      await subtitleHost.close();
+      subtitleHost = null;
+    }
+  });
+
+  it('sends a Chinese track’s first minute for translation as soon as it is read, and the page’s own request for a cue makes no second', async () => {
+    subtitleHost = await startFakeSubtitleHost();
+    try {
+      subtitleHost.serve('zh', '1\n00:00:00,500 --> 00:00:02,000\n今天去大理\n\n2\n00:00:30,000 --> 00:00:31,000\n洱海太美了\n\n3\n00:01:30,000 --> 00:01:31,000\n晚上吃米线\n');
+      const { ask, backend } = setup();
+      const outcome = await ask<'subtitles'>({ type: 'subtitles', noteId: 'zh1', tracks: [{ group: 'zh-CN', language: 'zh-CN', url: cdn('zh') }] });
+      expect(outcome).toMatchObject({ ok: true, translate: true });
+      await vi.waitFor(() => expect(backend.calls.flatMap((call) => call.texts)).toEqual(['今天去大理', '洱海太美了']));
+      const [first] = await ask<'translate'>({ type: 'translate', texts: ['今天去大理'], mentions: [[]] });
+      expect(first).toMatchObject({ ok: true });
+      expect(backend.calls.flatMap((call) => call.texts)).toEqual(['今天去大理', '洱海太美了']);
     } finally {
       await subtitleHost.close();
       subtitleHost = null;

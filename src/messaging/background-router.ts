@@ -11,6 +11,8 @@ import { PAGE_ONLY_REQUESTS, type BackgroundRequest, type BackgroundResponses, t
 import { parseBackgroundRequest } from './parse-request';
 import { messageOf } from '../untyped';
 import { notePageTracks, notePageUrl } from '../video/note-page';
+import { cuesAhead } from '../video/cue-translation';
+import type { Cue } from '../video/srt';
 import { loadSubtitles } from '../video/subtitle-loader';
 
 export interface RouterDeps {
@@ -84,15 +86,29 @@ export function backgroundHandlers(deps: RouterDeps): BackgroundHandlers {
     // dictionary takes tens of milliseconds to set up, which every first translation would wait for.
     romanize: (request) =>
       import('../text/pinyin').then(({ romanize }) => ({ pinyin: request.texts.map((text) => romanize(text, request.as)) })),
-    subtitles: (request, sender) => {
+    subtitles: async (request, sender) => {
       const page = sender.pageOrigin && request.xsecToken ? notePageUrl(sender.pageOrigin, request.noteId, request.xsecToken, deps.isNoteOrigin) : null;
-      return loadSubtitles(request.noteId, request.tracks, {
+      const outcome = await loadSubtitles(request.noteId, request.tracks, {
         cache: deps.subtitleCache,
         ...(deps.fetchSubtitleText ? { fetchText: deps.fetchSubtitleText } : {}),
         ...(page ? { notePage: () => notePageTracks(page, request.noteId) } : {}),
       });
+      if (outcome.ok && outcome.translate) translateOpening(deps.service, outcome.cues);
+      return outcome;
     },
   };
+}
+
+/**
+ * Sends a Chinese track's first minute for translation as soon as the track is read, without
+ * waiting for the page to ask: the first cue's English is then a round trip to the page sooner.
+ * The page's own requests for these cues (as the content script sends them, with no mentions)
+ * join them in the backend's queue, or find them cached; a failure here is the page's to see.
+ */
+function translateOpening(service: TranslationService, cues: readonly Cue[]): void {
+  const texts = cuesAhead(cues, 0).map((index) => cues[index]!.text);
+  if (texts.length === 0) return;
+  service.translate(texts, { mentions: texts.map(() => []) }).catch(() => undefined);
 }
 
 /**

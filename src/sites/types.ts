@@ -174,6 +174,9 @@ export interface VideoSite {
   readonly videoSelector: string;
   /** The note video `element` plays, or null for preloads and videos outside a note. */
   videoNoteOf(element: Element): VideoNote | null;
-  /** The subtitle tracks the page's own state lists for a note (null: it has no video data for it). */
-  pageTracks(noteId: string): Promise<SubtitleTrack[] | null>;
+  /**
+   * The subtitle tracks the page's own state lists for a note (null: it has no video data for
+   * it): at once where the page answers at once, else a promise.
+   */
+  pageTracks(noteId: string): SubtitleTrack[] | null | Promise<SubtitleTrack[] | null>;
 }

@@ -16,6 +16,18 @@ export interface CueTranslations {
   retry(index: number): void;
 }
 
+/** The cues, by index, showing at `time` or starting within `aheadS` seconds after it: the ones to have translated by now. */
+export function cuesAhead(cues: readonly Cue[], time: number, aheadS = TRANSLATE_AHEAD_S): number[] {
+  const ahead: number[] = [];
+  for (let index = 0; index < cues.length; index += 1) {
+    const cue = cues[index]!;
+    if (cue.end <= time) continue;
+    if (cue.start > time + aheadS) break;
+    ahead.push(index);
+  }
+  return ahead;
+}
+
 /**
  * The translations of a Chinese track's cues, asked for ahead of playback: the cues of the
  * next minute are asked in one go (one message: the translate client joins the texts asked in
@@ -36,12 +48,7 @@ export function createCueTranslations(cues: readonly Cue[], translate: Translate
 
   return {
     prefetch(time) {
-      for (let index = 0; index < cues.length; index += 1) {
-        const cue = cues[index]!;
-        if (cue.end <= time || asked.has(index)) continue;
-        if (cue.start > time + aheadS) break;
-        ask(index, false);
-      }
+      for (const index of cuesAhead(cues, time, aheadS)) if (!asked.has(index)) ask(index, false);
     },
     outcomeOf: (index) => outcomes.get(index),
     retry(index) {

@@ -99,15 +99,20 @@ const isEnglishGroup = (group: string) => /^en\b/i.test(group);
  * can be read. Fetched only along with the English (`fetch`): a reopened note whose Chinese
  * could not be read makes no request for it.
  */
-async function chineseCues(noteId: string, candidates: readonly TrackCandidate[], deps: Required<SubtitleLoaderDeps>, fetch: boolean): Promise<Cue[] | null> {
+async function chineseCues(
+  noteId: string,
+  candidates: readonly TrackCandidate[],
+  deps: Required<SubtitleLoaderDeps>,
+  fetch: boolean,
+): Promise<{ track: SubtitleTrack; cues: Cue[]; fromCache: boolean } | null> {
   for (const { track } of candidates.filter((candidate) => candidate.translate)) {
     const cached = await cachedCues(deps.cache, noteId, track);
-    if (cached) return cached;
+    if (cached) return { track, cues: cached, fromCache: true };
     if (!fetch) continue;
     try {
       const cues = await readTrack(track, deps.fetchText);
       void deps.cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
-      return cues;
+      return { track, cues, fromCache: false };
     } catch {
       // The Chinese is a companion to the English: without it, the English still shows.
     }
@@ -164,12 +169,14 @@ export async function loadSubtitles(
         void cache.put(subtitleKey(noteId, track), cues).catch(() => undefined);
       } catch (error) {
         tried.push({ group: track.group, failure: error instanceof SubtitleFetchError ? error.failure : 'network' });
-        await chinese;
+        // The Chinese read alongside is the next choice: shown, translated, with no second read.
+        const fallback = await chinese;
+        if (fallback) return { ok: true, track: { group: fallback.track.group, language: fallback.track.language }, translate: true, cues: fallback.cues, fromCache: fallback.fromCache };
         continue;
       }
     }
     const companion = await chinese;
-    return { ok: true, track: { group: track.group, language: track.language }, translate, cues, fromCache, ...(companion ? { chinese: companion } : {}) };
+    return { ok: true, track: { group: track.group, language: track.language }, translate, cues, fromCache, ...(companion ? { chinese: companion.cues } : {}) };
   }
   return { ok: false, reason: 'unavailable', tried };
 }

@@ -37,21 +37,28 @@ export function answerSubtitleRequests(win: StateWindow): () => void {
   return () => win.removeEventListener(SUBTITLES_REQUEST, onRequest);
 }
 
-/** The tracks the page state lists for `noteId` ([] for a video without any), or null when the state has no video data for it. */
-export function pageSubtitleTracks(win: Window, noteId: string, timeoutMs = ANSWER_TIMEOUT_MS): Promise<SubtitleTrack[] | null> {
+/**
+ * The tracks the page state lists for `noteId` ([] for a video without any), or null when the
+ * state has no video data for it. Given at once when the page's world answers at once (it
+ * does, when its script is there): the request for the files then leaves in the same task,
+ * ahead of whatever else the page's change set off. Otherwise a promise, bounded by `timeoutMs`.
+ */
+export function pageSubtitleTracks(win: Window, noteId: string, timeoutMs = ANSWER_TIMEOUT_MS): SubtitleTrack[] | null | Promise<SubtitleTrack[] | null> {
   const wrapped = (win as { wrappedJSObject?: StateWindow }).wrappedJSObject;
   if (wrapped) {
     try {
       const subtitles = subtitlesInState(wrapped.__INITIAL_STATE__, noteId);
-      return Promise.resolve(subtitles === null ? null : tracksOf(subtitles));
+      return subtitles === null ? null : tracksOf(subtitles);
     } catch {
-      return Promise.resolve(null);
+      return null;
     }
   }
-  return new Promise((resolve) => {
+  let answered: { tracks: SubtitleTrack[] | null } | null = null;
+  const pending = new Promise<SubtitleTrack[] | null>((resolve) => {
     const done = (tracks: SubtitleTrack[] | null) => {
       clearTimeout(timer);
       win.removeEventListener(SUBTITLES_ANSWER, onAnswer);
+      answered = { tracks };
       resolve(tracks);
     };
     const onAnswer = (event: Event) => {
@@ -70,4 +77,6 @@ export function pageSubtitleTracks(win: Window, noteId: string, timeoutMs = ANSW
     win.addEventListener(SUBTITLES_ANSWER, onAnswer);
     win.dispatchEvent(new CustomEvent(SUBTITLES_REQUEST, { detail: noteId }));
   });
+  // The page's world answers within dispatchEvent, when it answers at all.
+  return answered === null ? pending : (answered as { tracks: SubtitleTrack[] | null }).tracks;
 }
