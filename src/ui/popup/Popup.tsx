@@ -43,6 +43,31 @@ type SettingsState = { kind: 'loading' } | LoadedSettings | { kind: 'failed'; me
 type Health = { kind: 'loading' } | ({ kind: 'loaded' } & ServiceHealth) | { kind: 'unavailable' };
 
 
+/** A setting's modes as radio buttons, each named by its `<labelPrefix>_<mode>` message; disabled until the settings are read. */
+function ModeChoice<M extends string>(props: {
+  class: string;
+  name: string;
+  legend: string;
+  modes: readonly M[];
+  labelPrefix: string;
+  value: M | undefined;
+  onChange: (mode: M) => void;
+}) {
+  return (
+    <fieldset class={props.class} disabled={props.value === undefined}>
+      <legend>{props.legend}</legend>
+      {props.modes.map((mode) => (
+        <label class="mode" key={mode}>
+          <input type="radio" name={props.name} value={mode} checked={props.value === mode} onChange={() => props.onChange(mode)} />
+          <span class="mode-text">
+            <span class="mode-name">{t(`${props.labelPrefix}_${mode}`)}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * The toolbar popup: RedBridge on or off for RedNote, the display mode, when the text on images
  * is read, whether videos' subtitles are shown (all saved at once, and applied to open tabs by
@@ -157,41 +182,8 @@ export function Popup(props: PopupProps) {
         ))}
       </fieldset>
 
-      <fieldset class="images" disabled={!loaded}>
-        <legend>{t('popup_images')}</legend>
-        {IMAGE_TRANSLATION_MODES.map((mode) => (
-          <label class="mode" key={mode}>
-            <input
-              type="radio"
-              name="imageTranslation"
-              value={mode}
-              checked={loaded?.imageTranslation === mode}
-              onChange={() => change('imageTranslation', mode)}
-            />
-            <span class="mode-text">
-              <span class="mode-name">{t(`popup_images_${mode}`)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-
-      <fieldset class="videos" disabled={!loaded}>
-        <legend>{t('popup_videos')}</legend>
-        {VIDEO_SUBTITLE_MODES.map((mode) => (
-          <label class="mode" key={mode}>
-            <input
-              type="radio"
-              name="videoSubtitles"
-              value={mode}
-              checked={loaded?.videoSubtitles === mode}
-              onChange={() => change('videoSubtitles', mode)}
-            />
-            <span class="mode-text">
-              <span class="mode-name">{t(`popup_videos_${mode}`)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ModeChoice class="images" name="imageTranslation" legend={t('popup_images')} modes={IMAGE_TRANSLATION_MODES} labelPrefix="popup_images" value={loaded?.imageTranslation} onChange={(mode) => change('imageTranslation', mode)} />
+      <ModeChoice class="videos" name="videoSubtitles" legend={t('popup_videos')} modes={VIDEO_SUBTITLE_MODES} labelPrefix="popup_videos" value={loaded?.videoSubtitles} onChange={(mode) => change('videoSubtitles', mode)} />
 
       <section class="backends" aria-labelledby="backends-heading">
         <h2 id="backends-heading">{t('popup_backend_heading')}</h2>
