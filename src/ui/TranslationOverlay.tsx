@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { BackendId } from '../settings/schema';
 import type { OverlayPlacement } from '../sites/types';
-import type { SlangEntry } from '../text/slang';
 import { backendLabel } from './backend-label';
 import { t } from './i18n';
+import { SlangNotes } from './SlangNotes';
 import type { OverlayState } from './overlay-state';
 
 export interface TranslationOverlayProps {
@@ -131,23 +131,3 @@ function OtherBackends({
   );
 }
 
-/**
- * The RedNote slang a machine translation may have taken literally, explained: closed by
- * default so it never crowds the translation, opened with a click or Enter (native
- * `<details>`). Captions over feed covers leave it out: there a click opens the note.
- */
-function SlangNotes({ slang }: { slang: SlangEntry[] }) {
-  return (
-    <details class="slang">
-      <summary>{t('overlay_slang', slang.map((entry) => entry.term).join(', '))}</summary>
-      <dl>
-        {slang.map((entry) => (
-          <div class="slang-entry">
-            <dt lang="zh">{entry.term}</dt>
-            <dd>{entry.meaning}</dd>
-          </div>
-        ))}
-      </dl>
-    </details>
-  );
-}

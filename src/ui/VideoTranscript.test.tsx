@@ -113,6 +113,21 @@ describe('VideoTranscript with its cues', () => {
     expect(timeButton(2).getAttribute('data-seek')).toBe('3725');
   });
 
+  it('explains a translated cue’s slang under its English, and opening the note does not play', async () => {
+    const slangCue: CueLines = {
+      start: 9,
+      end: 11,
+      english: { kind: 'text', text: 'So good', slang: [{ term: '绝绝子', meaning: 'amazing' }] },
+      chinese: '绝绝子',
+    };
+    const { onSeek } = await show(ready(-1, [slangCue]));
+    const summary = item(0).querySelector<HTMLElement>('details.slang summary')!;
+    expect(summary.textContent).toContain('绝绝子');
+    expect(item(0).querySelector('details.slang dd')!.textContent).toBe('amazing');
+    await act(() => summary.click());
+    expect(onSeek).not.toHaveBeenCalled();
+  });
+
   it('plays from a cue’s start when its line is clicked elsewhere than a button', async () => {
     const { onSeek } = await show(ready());
     await act(() => item(0).querySelector<HTMLElement>('.zh')!.click());

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { clockTime, type CueLines } from '../video/cue-lines';
 import { t } from './i18n';
+import { SlangNotes } from './SlangNotes';
 
 /** Where a video's subtitles stand, as the transcript says it. */
 export type TranscriptState =
@@ -24,9 +25,12 @@ function English({ cue, index, onRetryCue }: { cue: CueLines; index: number; onR
   switch (cue.english.kind) {
     case 'text':
       return (
-        <p class="en" lang="en" dir="auto">
-          {cue.english.text}
-        </p>
+        <>
+          <p class="en" lang="en" dir="auto">
+            {cue.english.text}
+          </p>
+          {cue.english.slang && <SlangNotes slang={cue.english.slang} />}
+        </>
       );
     case 'pending':
       return <p class="en pending">{t('overlay_translating')}</p>;
@@ -91,7 +95,7 @@ export function VideoTranscript({ state, onSeek, onRetry, onRetryCue }: VideoTra
                 data-cue={index}
                 aria-current={index === state.current ? 'true' : undefined}
                 onClick={(event) => {
-                  if (event.target instanceof Element && event.target.closest('button')) return;
+                  if (event.target instanceof Element && event.target.closest('button, summary')) return;
                   if (getSelection()?.isCollapsed === false) return;
                   onSeek(cue.start);
                 }}

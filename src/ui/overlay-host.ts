@@ -1,4 +1,5 @@
 import { render, h } from 'preact';
+import slangCss from '../../assets/slang.css?inline';
 import overlayCss from '../../assets/overlay.css?inline';
 import { OVERLAY_TAG } from '../dom/own-nodes';
 import type { OverlayPlacement } from '../sites/types';
@@ -20,7 +21,7 @@ export function createOverlayHost(placement: OverlayPlacement): OverlayHost {
 
 /** A translation (loading, done or failed) in a `tag` element's shadow root; `data-state` says which. */
 export function createTranslationHost(tag: string): OverlayHost {
-  const { element, mount } = createShadowMount(tag, overlayCss);
+  const { element, mount } = createShadowMount(tag, overlayCss + slangCss);
   return {
     element,
     render(props) {

@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import slangCss from '../../assets/slang.css?inline';
 import videoCss from '../../assets/video.css?inline';
 import { TRANSCRIPT_TAG, VIDEO_CAPTIONS_TAG } from '../dom/own-nodes';
 import type { Slot } from '../sites/types';
@@ -55,7 +56,7 @@ export interface TranscriptHost {
 
 /** The transcript in its own shadow root, under the note's text. */
 export function createTranscriptHost(slot: Slot): TranscriptHost {
-  const { element, mount } = createShadowMount(TRANSCRIPT_TAG, videoCss);
+  const { element, mount } = createShadowMount(TRANSCRIPT_TAG, videoCss + slangCss);
   slot.parent.insertBefore(element, slot.before);
   return {
     render(props) {

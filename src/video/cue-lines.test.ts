@@ -99,6 +99,13 @@ describe('cueLines of a Chinese track', () => {
     expect(cueLines(CHINESE_TRACK, 0, (index) => outcomes.get(index)).english).toEqual({ kind: 'pending' });
   });
 
+  it('carries the slang a translation explains, and nothing when it explains none', () => {
+    const slang = [{ term: '绝绝子', meaning: 'amazing, the best (RedNote slang)' }];
+    const withSlang = { ...ok('So good'), slang };
+    expect(cueLines(CHINESE_TRACK, 2, () => withSlang).english).toEqual({ kind: 'text', text: 'So good', slang });
+    expect(cueLines(CHINESE_TRACK, 2, () => ({ ...ok('So good'), slang: [] })).english).toEqual({ kind: 'text', text: 'So good' });
+  });
+
   it('says why a translation failed', () => {
     expect(cueLines(CHINESE_TRACK, 0, () => failed('offline'))).toEqual({
       start: 0,

@@ -1,10 +1,12 @@
 import type { TranslateOutcome } from '../messaging/wire';
+import type { SlangEntry } from '../text/slang';
 import { cueIndexAt } from './cue-timing';
 import type { Cue } from './srt';
 
 /** A cue's English: the track's own, a translation, on its way, or failed (with why). */
 export type EnglishLine =
-  | { kind: 'text'; text: string }
+  /** `slang`: RedNote slang in a translated cue, explained (as under any machine translation). */
+  | { kind: 'text'; text: string; slang?: SlangEntry[] }
   | { kind: 'pending' }
   | { kind: 'failed'; message: string };
 
@@ -46,7 +48,7 @@ export function cueLines(track: LoadedTrack, index: number, outcomeOf: (index: n
   const english: EnglishLine = !outcome
     ? { kind: 'pending' }
     : outcome.ok
-      ? { kind: 'text', text: outcome.translation }
+      ? { kind: 'text', text: outcome.translation, ...(outcome.slang?.length ? { slang: outcome.slang } : {}) }
       : { kind: 'failed', message: outcome.error.message };
   return { start: cue.start, end: cue.end, english, chinese: cue.text };
 }

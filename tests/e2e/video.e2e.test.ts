@@ -28,7 +28,8 @@ const NO_SUBTITLES = '68f30a0000000000aa000003';
 const FEED_VIDEO = '68e8f54000000000e54aa5e2';
 const REDNOTE_HOST = 'www.rednote.com';
 const EN = ['The wind by Erhai is so soothing', 'I rode all the way around the lake today'];
-const ZH = ['洱海边的风太治愈了', '今天环湖骑了一整圈'];
+/** The second says 绝绝子, RedNote slang: its translation comes with the glossary's note. */
+const ZH = ['洱海边的风太治愈了', '今天环湖骑了一整圈，绝绝子'];
 const srt = (lines: readonly string[]) => `1\n00:00:00,500 --> 00:00:02,500\n${lines[0]}\n\n2\n00:00:02,500 --> 00:00:05,000\n${lines[1]}\n`;
 const EN_SRT = srt(EN);
 const ZH_SRT = srt(ZH);
@@ -259,6 +260,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('video subtitles in %s', (br
     expect(first.source).toBe('RedNote’s Chinese subtitles, translated by Google Translate');
     await seek(page, 4);
     await waitForVideo(page, (view) => captionText(view)?.[0] === `${FAKE_PREFIX}${ZH[1]}`, 'the second cue’s English after a seek');
+    // As under any machine translation, the slang it uses is explained, in the transcript.
+    const slang = await page.$eval('pierce/.cue[data-cue="1"] details.slang summary', (summary) => summary.textContent);
+    expect(slang).toContain('绝绝子');
     expect(google.requests.flatMap((request) => request.texts)).toEqual(expect.arrayContaining(ZH));
   });
 
