@@ -29,6 +29,7 @@ import type { FixtureImage, FixtureManifest } from '../tests/fixtures/images/gen
 import { characterErrorRate, checkOcrBudgets, OCR_BUDGETS, errorCount, type OcrBudgetCheck, type OcrMeasurements, type TextPair } from './ocr-budgets';
 import { measurePageWhileReading, PAGE_SLIDES, type PageWhileReading } from './ocr-page';
 import { median } from './stats';
+import { numberOption } from './cli';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/images');
@@ -48,12 +49,7 @@ const RELEASE_WAIT_MS = 60_000;
 /** How long after the probe opens the "before" memory is read, so the browser's start-up is over. */
 const STARTUP_SETTLE_MS = 3000;
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const PASSES = option('passes', 3);
+const PASSES = numberOption('passes', 3);
 const BROWSERS: BrowserName[] = process.argv.includes('--firefox-only') ? ['firefox'] : process.argv.includes('--firefox') ? ['chromium', 'firefox'] : ['chromium'];
 
 function log(message: string): void {

@@ -30,6 +30,7 @@ import { startFakeGoogle } from '../tests/fakes/fake-google';
 import { startFakeSubtitleHost } from '../tests/fakes/fake-subtitle-host';
 import { startFixtureServer } from '../tests/fakes/fixture-server';
 import { median } from './stats';
+import { numberOption } from './cli';
 
 const RESULTS = join(fileURLToPath(new URL('./', import.meta.url)), 'results-video.json');
 const ENGLISH_NOTE = '68f30a0000000000aa000001';
@@ -44,12 +45,8 @@ const BENCH_SETTINGS = { backend: 'google', fallbacks: [] as string[], backends:
 const FIRST_CUE_OVER_LATENCY_MS = 200;
 const MAX_FRAMES_LATE = 1;
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
-const PASSES = option('passes', 7);
-const LATENCY_MS = option('latency', 300);
+const PASSES = numberOption('passes', 7);
+const LATENCY_MS = numberOption('latency', 300);
 const BROWSERS: BrowserName[] = process.argv.includes('--firefox') ? ['chromium', 'firefox'] : ['chromium'];
 
 const time = (seconds: number) => {

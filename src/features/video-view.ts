@@ -3,6 +3,7 @@
  * page's own state lists the tracks; the background fetches and caches), follows playback,
  * and keeps the captions over the video and the transcript under the note in step with it.
  */
+import type { SubtitlesRequest } from '../messaging/protocol';
 import type { TranslateOutcome } from '../messaging/wire';
 import type { SubtitleLanguage } from '../settings/schema';
 import type { SubtitleTrack, VideoNote, VideoSite } from '../sites/types';
@@ -18,8 +19,8 @@ import type { SubtitleOutcome } from '../video/subtitle-loader';
 import { messageOf } from '../untyped';
 import type { TabStatsCounter } from './tab-stats';
 
-/** The request the background answers with the note's subtitles (see `SubtitlesRequest`). */
-export type LoadSubtitles = (request: { noteId: string; tracks: SubtitleTrack[] | null; xsecToken?: string }) => Promise<SubtitleOutcome>;
+/** Asks the background for the note's subtitles. */
+export type LoadSubtitles = (request: Omit<SubtitlesRequest, 'type'>) => Promise<SubtitleOutcome>;
 
 export interface VideoViewOptions {
   site: VideoSite;

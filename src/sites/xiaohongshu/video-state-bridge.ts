@@ -53,12 +53,12 @@ export function pageSubtitleTracks(win: Window, noteId: string, timeoutMs = ANSW
       return null;
     }
   }
-  let answered: { tracks: SubtitleTrack[] | null } | null = null;
+  const answered: { tracks?: SubtitleTrack[] | null } = {};
   const pending = new Promise<SubtitleTrack[] | null>((resolve) => {
     const done = (tracks: SubtitleTrack[] | null) => {
       clearTimeout(timer);
       win.removeEventListener(SUBTITLES_ANSWER, onAnswer);
-      answered = { tracks };
+      answered.tracks = tracks;
       resolve(tracks);
     };
     const onAnswer = (event: Event) => {
@@ -78,5 +78,5 @@ export function pageSubtitleTracks(win: Window, noteId: string, timeoutMs = ANSW
     win.dispatchEvent(new CustomEvent(SUBTITLES_REQUEST, { detail: noteId }));
   });
   // The page's world answers within dispatchEvent, when it answers at all.
-  return answered === null ? pending : (answered as { tracks: SubtitleTrack[] | null }).tracks;
+  return answered.tracks === undefined ? pending : answered.tracks;
 }
