@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseInitialState, subtitleTracksOf } from '../../src/sites/xiaohongshu/video-state';
 import type { FakeBackend } from '../fakes/fake-backend';
 import { startFakeGoogle } from '../fakes/fake-google';
@@ -285,7 +285,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('video subtitles in %s', (br
     await pressInCaptions(page, 'button[data-mode="both"]');
     // The choice is saved as the setting, and the captions follow it (also after the restart it brings).
     await waitForVideo(page, (view) => JSON.stringify(view.caption) === JSON.stringify([{ lang: 'en', text: EN[0] }, { lang: 'zh-CN', text: ZH[0] }]), 'both languages');
-    expect(await askBackground<'get-page-settings'>(probe, { type: 'get-page-settings' })).toMatchObject({ subtitleLanguage: 'both' });
+    // Saved by a message of its own, which may land after the captions changed: waited for.
+    await vi.waitFor(async () => expect(await askBackground<'get-page-settings'>(probe, { type: 'get-page-settings' })).toMatchObject({ subtitleLanguage: 'both' }), { timeout: 5000, interval: 100 });
     await pressInCaptions(page, '[data-cc-button]');
     await pressInCaptions(page, 'button[data-mode="chinese"]');
     expect(await page.$('pierce/button[data-mode]')).toBeNull();
